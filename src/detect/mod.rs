@@ -1,0 +1,70 @@
+//! Rules over text: each rule reads a `TextUnit` (a page's text, or a metadata field, an
+//! annotation…) and pushes `Finding`s. Rules never print; `report` does.
+//!
+//! Detection runs in two passes over a document: `Detector::prepare` reads every page once to
+//! learn document-wide context (participants, the municipality's own staff and addresses), then
+//! `Detector::scan` runs the rules unit by unit.
+
+pub mod config;
+pub mod cpr;
+pub mod finding;
+pub mod mask;
+
+pub use config::Config;
+pub use finding::{Finding, Severity};
+
+use crate::pdf::PageText;
+
+/// A piece of text to check, and where it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct TextUnit<'a> {
+    pub text: &'a PageText,
+    /// 1-based physical page, `None` for whole-file sources.
+    pub page: Option<u32>,
+    /// `page`, `form`, `annotation`, `metadata`, `bookmark`, `embedded-file`, …
+    pub source: &'a str,
+    /// A metadata field name, an embedded file's name…
+    pub location: Option<&'a str>,
+}
+
+impl<'a> TextUnit<'a> {
+    pub fn page(text: &'a PageText, page: u32) -> TextUnit<'a> {
+        TextUnit { text, page: Some(page), source: "page", location: None }
+    }
+
+    /// A finding of `rule` on this unit, with its page, source and location filled in.
+    pub fn finding(&self, rule: &str, severity: Severity, text: &str, message: String) -> Finding {
+        let mut f = Finding::new(rule, severity, self.page, text, message);
+        f.source = self.source.to_string();
+        f.location = self.location.map(str::to_string);
+        f
+    }
+}
+
+/// What the rules learn from the whole document before checking it page by page.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    /// Names of people who appear legitimately (participants, roster, staff signatures), lower-cased.
+    pub public_persons: Vec<String>,
+}
+
+/// All enabled rules, compiled once and shared by every file and thread.
+pub struct Detector {
+    pub config: Config,
+}
+
+impl Detector {
+    pub fn new(config: Config) -> Result<Detector, String> {
+        Ok(Detector { config })
+    }
+
+    /// Reads all pages once for document-wide context.
+    pub fn prepare(&self, _pages: &[PageText]) -> DocContext {
+        DocContext::default()
+    }
+
+    /// Runs every rule over `unit`.
+    pub fn scan(&self, unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
+        cpr::check(unit, doc, out);
+    }
+}

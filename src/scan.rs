@@ -1,0 +1,159 @@
+//! Checking files: find the PDFs under the given paths, read each one, run the rules, and collect
+//! one `FileReport` per file. One bad file never stops the rest: its problems become its `error`.
+
+use crate::detect::{Detector, Finding, TextUnit};
+use crate::pdf::{layout, Document, Limits, PageText};
+use crate::report::FileReport;
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+/// A PDF to check: where it is, and the name it gets in the report.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Input {
+    pub path: PathBuf,
+    pub display: String,
+}
+
+/// Expands files and directories (walked for `*.pdf`, case-insensitive) into a sorted input list.
+/// Paths that do not exist come back as errors, to be reported as files not checked.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<FileReport>) {
+    let mut inputs = Vec::new();
+    let mut missing = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_pdf_name(e.path()) => {
+                        inputs.push(Input { path: e.path().to_path_buf(), display: e.path().display().to_string() })
+                    }
+                    Ok(_) => {}
+                    Err(err) => missing.push(FileReport {
+                        path: err.path().map(|p| p.display().to_string()).unwrap_or_else(|| p.display().to_string()),
+                        error: Some(format!("could not read this part of the folder: {err}")),
+                        ..Default::default()
+                    }),
+                }
+            }
+        } else if p.exists() {
+            inputs.push(Input { path: p.clone(), display: p.display().to_string() });
+        } else {
+            missing.push(FileReport {
+                path: p.display().to_string(),
+                error: Some("no such file or folder; check the path".to_string()),
+                ..Default::default()
+            });
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    (inputs, missing)
+}
+
+fn is_pdf_name(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// Settings for one run.
+pub struct Scanner {
+    pub detector: Detector,
+    pub limits: Limits,
+}
+
+/// A document read into text: what every rule and the agenda reader works on.
+pub struct ReadDocument {
+    pub doc: Document,
+    pub pages: Vec<PageText>,
+    /// Per page: why it was not fully read (empty when it was).
+    pub page_problems: Vec<Vec<String>>,
+}
+
+/// Reads every page of a PDF into text.
+pub fn read_document(bytes: &[u8], limits: Limits) -> Result<ReadDocument, String> {
+    let doc = Document::open(bytes, limits).map_err(|e| e.to_string())?;
+    let n = doc.page_count();
+    let mut pages = Vec::with_capacity(n);
+    let mut page_problems = Vec::with_capacity(n);
+    for i in 0..n {
+        let content = doc.page_content(i);
+        pages.push(layout::page_text(&content));
+        page_problems.push(content.problems.clone());
+    }
+    Ok(ReadDocument { doc, pages, page_problems })
+}
+
+impl Scanner {
+    /// Checks all inputs in parallel; the result is sorted by path.
+    pub fn scan_all(&self, inputs: &[Input]) -> Vec<FileReport> {
+        inputs.par_iter().map(|i| self.scan_file(i)).collect()
+    }
+
+    /// Checks one file. Never panics: a panic inside becomes the file's error.
+    pub fn scan_file(&self, input: &Input) -> FileReport {
+        let bytes = match std::fs::read(&input.path) {
+            Ok(b) => b,
+            Err(e) => {
+                return FileReport {
+                    path: input.display.clone(),
+                    error: Some(format!("could not read the file: {e}")),
+                    ..Default::default()
+                }
+            }
+        };
+        self.scan_bytes(&input.display, &bytes)
+    }
+
+    pub fn scan_bytes(&self, display: &str, bytes: &[u8]) -> FileReport {
+        match catch_unwind(AssertUnwindSafe(|| self.scan_bytes_inner(display, bytes))) {
+            Ok(r) => r,
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                FileReport {
+                    path: display.to_string(),
+                    error: Some(format!(
+                        "leakscan failed inside while reading this file ({what}); it was not checked. Please report this as a bug"
+                    )),
+                    ..Default::default()
+                }
+            }
+        }
+    }
+
+    fn scan_bytes_inner(&self, display: &str, bytes: &[u8]) -> FileReport {
+        let read = match read_document(bytes, self.limits.clone()) {
+            Ok(r) => r,
+            Err(e) => return FileReport { path: display.to_string(), error: Some(e), ..Default::default() },
+        };
+        let ctx = self.detector.prepare(&read.pages);
+        let mut findings: Vec<Finding> = Vec::new();
+        for (i, text) in read.pages.iter().enumerate() {
+            self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);
+        }
+        let error = describe_problems(&read);
+        FileReport::new(display.to_string(), read.pages.len(), error, findings)
+    }
+}
+
+/// One sentence naming the pages that were not fully read, or `None`.
+fn describe_problems(read: &ReadDocument) -> Option<String> {
+    let mut parts: Vec<String> = read.doc.problems.clone();
+    let bad: Vec<(usize, &Vec<String>)> =
+        read.page_problems.iter().enumerate().filter(|(_, p)| !p.is_empty()).collect();
+    if let Some((first, why)) = bad.first() {
+        let pages: Vec<String> = bad.iter().take(10).map(|(i, _)| (i + 1).to_string()).collect();
+        let more = if bad.len() > 10 { format!(" and {} more", bad.len() - 10) } else { String::new() };
+        parts.push(format!(
+            "page{} {}{} not fully checked (page {}: {})",
+            if bad.len() > 1 { "s" } else { "" },
+            pages.join(", "),
+            more,
+            first + 1,
+            why.join("; ")
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
