@@ -6,11 +6,18 @@
 //! `Detector::scan` runs the rules unit by unit.
 
 pub mod config;
+pub mod contact;
+pub mod context;
 pub mod cpr;
 pub mod finding;
+pub mod hidden;
+pub mod mail;
 pub mod mask;
+pub mod names;
+pub mod rulefile;
 
 pub use config::Config;
+pub use context::DocContext;
 pub use finding::{Finding, Severity};
 
 use crate::pdf::PageText;
@@ -41,13 +48,6 @@ impl<'a> TextUnit<'a> {
     }
 }
 
-/// What the rules learn from the whole document before checking it page by page.
-#[derive(Debug, Clone, Default)]
-pub struct DocContext {
-    /// Names of people who appear legitimately (participants, roster, staff signatures), lower-cased.
-    pub public_persons: Vec<String>,
-}
-
 /// All enabled rules, compiled once and shared by every file and thread.
 pub struct Detector {
     pub config: Config,
@@ -59,12 +59,17 @@ impl Detector {
     }
 
     /// Reads all pages once for document-wide context.
-    pub fn prepare(&self, _pages: &[PageText]) -> DocContext {
-        DocContext::default()
+    pub fn prepare(&self, pages: &[PageText]) -> DocContext {
+        context::build(pages, &self.config)
     }
 
     /// Runs every rule over `unit`.
     pub fn scan(&self, unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
+        let start = out.len();
         cpr::check(unit, doc, out);
+        contact::check(unit, doc, out);
+        mail::check(unit, doc, out);
+        let earlier = out[start..].to_vec();
+        names::check(unit, doc, &earlier, out);
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod content;
 pub mod document;
+pub mod extras;
 pub mod font;
 pub mod geom;
 pub mod interp;

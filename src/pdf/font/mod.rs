@@ -38,6 +38,12 @@ impl Font {
         Matrix::new(0.001, 0.0, 0.0, 0.001, 0.0, 0.0)
     }
 
+    /// Ascent and descent in glyph space (descent negative), for glyph boxes. From the
+    /// FontDescriptor, the standard-14 metrics, or 800/-200 when nothing is known.
+    pub fn ascent_descent(&self) -> (f32, f32) {
+        (800.0, -200.0)
+    }
+
     /// Whether the font writes top to bottom (Identity-V and other vertical CMaps).
     pub fn vertical(&self) -> bool {
         false

@@ -1,7 +1,9 @@
 //! Checking files: find the PDFs under the given paths, read each one, run the rules, and collect
 //! one `FileReport` per file. One bad file never stops the rest: its problems become its `error`.
 
-use crate::detect::{Detector, Finding, TextUnit};
+mod extras;
+
+use crate::detect::{hidden, Detector, Finding, TextUnit};
 use crate::pdf::{layout, Document, Limits, PageText};
 use crate::report::FileReport;
 use rayon::prelude::*;
@@ -66,6 +68,9 @@ pub struct ReadDocument {
     pub pages: Vec<PageText>,
     /// Per page: why it was not fully read (empty when it was).
     pub page_problems: Vec<Vec<String>>,
+    /// Findings from the painted content itself (hidden text, pages without a text layer),
+    /// found while each page's content was at hand.
+    pub content_findings: Vec<Finding>,
 }
 
 /// Reads every page of a PDF into text.
@@ -74,12 +79,14 @@ pub fn read_document(bytes: &[u8], limits: Limits) -> Result<ReadDocument, Strin
     let n = doc.page_count();
     let mut pages = Vec::with_capacity(n);
     let mut page_problems = Vec::with_capacity(n);
+    let mut content_findings = Vec::new();
     for i in 0..n {
         let content = doc.page_content(i);
+        hidden::check_page(&content, &mut content_findings);
         pages.push(layout::page_text(&content));
-        page_problems.push(content.problems.clone());
+        page_problems.push(content.problems);
     }
-    Ok(ReadDocument { doc, pages, page_problems })
+    Ok(ReadDocument { doc, pages, page_problems, content_findings })
 }
 
 impl Scanner {
@@ -129,10 +136,11 @@ impl Scanner {
             Err(e) => return FileReport { path: display.to_string(), error: Some(e), ..Default::default() },
         };
         let ctx = self.detector.prepare(&read.pages);
-        let mut findings: Vec<Finding> = Vec::new();
+        let mut findings: Vec<Finding> = read.content_findings.clone();
         for (i, text) in read.pages.iter().enumerate() {
             self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);
         }
+        self.scan_extras(&read, bytes, &ctx, &mut findings);
         let error = describe_problems(&read);
         FileReport::new(display.to_string(), read.pages.len(), error, findings)
     }
