@@ -28,6 +28,13 @@ impl Severity {
     }
 }
 
+impl Default for Severity {
+    /// The default gate: `medium`.
+    fn default() -> Self {
+        Severity::Medium
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
