@@ -50,6 +50,14 @@ enum Command {
     },
     /// List every rule with its id, severity and a one-line description.
     Rules,
+    /// Internal: the worker process of `scan --isolate` (reads requests on stdin).
+    #[command(hide = true)]
+    Worker {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        timeout: Option<u64>,
+    },
 }
 
 /// Runs the command line and returns the process exit code.
@@ -66,6 +74,7 @@ pub fn main() -> i32 {
         Command::Text { file, page } => text_cmd::run(&file, page),
         Command::Baseline { paths, output, reason, config } => run_baseline(&paths, &output, reason.as_deref(), config),
         Command::Rules => run_rules(),
+        Command::Worker { config, timeout } => run_worker(config, timeout),
     }
 }
 
@@ -111,6 +120,21 @@ fn run_baseline(paths: &[PathBuf], output: &PathBuf, reason: Option<&str>, confi
         return 2;
     }
     0
+}
+
+fn run_worker(config: Option<PathBuf>, timeout: Option<u64>) -> i32 {
+    let detector = match scan_cmd::load_config(config.as_deref()).and_then(Detector::new) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("leakscan worker: {e}");
+            return 2;
+        }
+    };
+    let mut limits = Limits::default();
+    if let Some(t) = timeout {
+        limits.time_budget = std::time::Duration::from_secs(t.max(1));
+    }
+    scan::isolate::serve(&Scanner { detector, limits })
 }
 
 fn run_rules() -> i32 {

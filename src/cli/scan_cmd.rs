@@ -4,6 +4,7 @@ use super::baseline::Baseline;
 use crate::detect::{Config, Detector, Finding, Severity};
 use crate::pdf::Limits;
 use crate::report::{self, FileReport, Lang, Report, ReportedFinding, ShowOptions};
+use crate::scan::isolate::{self, WorkerCommand};
 use crate::scan::{self, Input, Scanner};
 use clap::ValueEnum;
 use std::collections::{BTreeMap, HashSet};
@@ -74,6 +75,10 @@ pub struct ScanArgs {
     /// No progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Check each file in a separate worker process, so even a crash that cannot be caught
+    /// (stack overflow, abort, out of memory) costs only that file. For batch audits.
+    #[arg(long)]
+    pub isolate: bool,
 }
 
 /// A report destination: a format and where it goes (`None` = stdout).
@@ -101,13 +106,18 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
         sinks.push(Sink { format: fmt.parse()?, path: Some(PathBuf::from(file)) });
     }
     let shard = args.shard.as_deref().map(parse_shard).transpose()?;
-    let config = load_config(args.config.as_deref(), &args.paths)?;
+    let config_path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => find_config(&args.paths),
+    };
+    let config = load_config(config_path.as_deref())?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let mut limits = Limits::default();
     if let Some(t) = args.timeout {
         limits.time_budget = Duration::from_secs(t.max(1));
     }
     let detector = Detector::new(config)?;
+    let worker = args.isolate.then(|| worker_command(config_path.as_deref(), &limits)).transpose()?;
     let scanner = Scanner { detector, limits };
     let lang = match args.lang.as_deref() {
         Some("en") => Lang::En,
@@ -172,7 +182,7 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
         files.push(emit(scanner.scan_bytes("-", &bytes)));
     }
     let progress = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(inputs.len()));
-    files.extend(run_parallel(&scanner, &inputs, args.jobs, progress.as_ref(), &mut emit)?);
+    files.extend(run_parallel(&scanner, worker.as_ref(), &inputs, args.jobs, progress.as_ref(), &mut emit)?);
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -208,22 +218,44 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
     Ok(report.exit_code(args.fail_on))
 }
 
-/// Checks inputs on `jobs` threads, handing each file's report to `emit` in input order as soon as
-/// it and all before it are done (so streamed JSONL is both prompt and deterministic).
+/// Checks inputs on `jobs` threads (or worker processes), handing each file's report to `emit`
+/// in input order as soon as it and all before it are done, so streamed JSONL is both prompt and
+/// deterministic.
 fn run_parallel(
     scanner: &Scanner,
+    worker: Option<&WorkerCommand>,
     inputs: &[Input],
     jobs: Option<usize>,
     progress: Option<&indicatif::ProgressBar>,
     emit: &mut dyn FnMut(FileReport) -> FileReport,
 ) -> Result<Vec<FileReport>, String> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(j) = jobs {
-        builder = builder.num_threads(j.max(1));
-    }
-    let pool = builder.build().map_err(|e| format!("could not start worker threads: {e}"))?;
-    let (tx, rx) = mpsc::channel::<(usize, FileReport)>();
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
     let mut out = Vec::with_capacity(inputs.len());
+    let mut pending: BTreeMap<usize, FileReport> = BTreeMap::new();
+    let mut next = 0;
+    let (mut pages, mut findings) = (0usize, 0usize);
+    let mut on_result = |i: usize, r: FileReport| {
+        pages += r.pages;
+        findings += r.findings.len();
+        if let Some(p) = progress {
+            p.inc(1);
+            p.set_message(format!("{pages} pages, {findings} findings"));
+        }
+        pending.insert(i, r);
+        while let Some(r) = pending.remove(&next) {
+            out.push(emit(r));
+            next += 1;
+        }
+    };
+    if let Some(cmd) = worker {
+        isolate::scan_isolated(cmd, inputs, jobs, &mut on_result);
+        return Ok(out);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| format!("could not start worker threads: {e}"))?;
+    let (tx, rx) = mpsc::channel::<(usize, FileReport)>();
     std::thread::scope(|s| {
         s.spawn(move || {
             use rayon::prelude::*;
@@ -233,24 +265,23 @@ fn run_parallel(
                 })
             });
         });
-        let mut pending: BTreeMap<usize, FileReport> = BTreeMap::new();
-        let mut next = 0;
-        let (mut pages, mut findings) = (0usize, 0usize);
         for (i, r) in rx {
-            pages += r.pages;
-            findings += r.findings.len();
-            if let Some(p) = progress {
-                p.inc(1);
-                p.set_message(format!("{pages} pages, {findings} findings"));
-            }
-            pending.insert(i, r);
-            while let Some(r) = pending.remove(&next) {
-                out.push(emit(r));
-                next += 1;
-            }
+            on_result(i, r);
         }
     });
     Ok(out)
+}
+
+fn worker_command(config: Option<&Path>, limits: &Limits) -> Result<WorkerCommand, String> {
+    let program =
+        std::env::current_exe().map_err(|e| format!("cannot find the leakscan program to start workers: {e}"))?;
+    let mut args = vec!["worker".to_string(), "--timeout".to_string(), limits.time_budget.as_secs().to_string()];
+    if let Some(c) = config {
+        args.push("--config".to_string());
+        args.push(c.display().to_string());
+    }
+    // The in-process budget stops a slow file first; the watchdog is for a worker that hangs anyway.
+    Ok(WorkerCommand { program, args, hard_timeout: limits.time_budget * 2 + Duration::from_secs(10) })
 }
 
 fn progress_bar(n: usize) -> indicatif::ProgressBar {
@@ -283,14 +314,10 @@ pub fn in_shard(path: &str, k: u64, n: u64) -> bool {
     u64::from_be_bytes(v) % n == k - 1
 }
 
-fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, String> {
-    let path = match explicit {
-        Some(p) => Some(p.to_path_buf()),
-        None => find_config(paths),
-    };
+pub(super) fn load_config(path: Option<&Path>) -> Result<Config, String> {
     let Some(path) = path else { return Ok(Config::default()) };
     let text =
-        std::fs::read_to_string(&path).map_err(|e| format!("could not read the config {}: {e}", path.display()))?;
+        std::fs::read_to_string(path).map_err(|e| format!("could not read the config {}: {e}", path.display()))?;
     Config::from_toml_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 

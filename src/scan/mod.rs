@@ -2,6 +2,7 @@
 //! one `FileReport` per file. One bad file never stops the rest: its problems become its `error`.
 
 mod extras;
+pub mod isolate;
 
 use crate::detect::{hidden, Detector, Finding, TextUnit};
 use crate::pdf::{layout, Document, Limits, PageText};
