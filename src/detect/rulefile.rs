@@ -102,16 +102,32 @@ pub fn default_rule(id: &str) -> &'static RuleDef {
 pub struct Hit {
     pub start: usize,
     pub end: usize,
-    /// The group the keyword was registered under.
-    pub kind: u16,
+    /// Bit set of the groups the keyword was registered under (a word may be in several lists).
+    pub kinds: u32,
+}
+
+impl Hit {
+    pub fn is(&self, mask: u32) -> bool {
+        self.kinds & mask != 0
+    }
+}
+
+/// How one list registered a keyword.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    kind: u32,
+    /// Written `word*`: may continue (`cpr*` matches `CPR-nummeret`).
+    prefix: bool,
+    /// Written `*word`: may end a longer word (`*forvaltning*` matches `Miljøforvaltningen`).
+    infix: bool,
 }
 
 /// Case-insensitive keywords in groups, found in one pass. A keyword must start at a word
-/// boundary; it must also end at one unless it was written with a trailing `*` (a compound).
+/// boundary unless written with a leading `*`, and end at one unless written with a trailing `*`.
 pub struct Lexicon {
     ac: Option<AhoCorasick>,
-    /// Per pattern: (group, may continue as a compound).
-    meta: Vec<(u16, bool)>,
+    /// Per pattern: how it was registered (group bits, compound rules).
+    meta: Vec<Vec<Entry>>,
 }
 
 impl Lexicon {
@@ -120,12 +136,26 @@ impl Lexicon {
         Lexicon { ac: None, meta: Vec::new() }
     }
 
-    pub fn new<'a>(groups: impl IntoIterator<Item = (u16, &'a [String])>) -> Result<Lexicon, String> {
+    /// `groups`: (group bit, words). Words may repeat across groups.
+    pub fn new<'a>(groups: impl IntoIterator<Item = (u32, &'a [String])>) -> Result<Lexicon, String> {
         let mut patterns: Vec<String> = Vec::new();
-        let mut meta = Vec::new();
+        let mut meta: Vec<Vec<Entry>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut add = |pattern: String, kind: u32, prefix: bool, infix: bool| {
+            let i = *index.entry(pattern.clone()).or_insert_with(|| {
+                patterns.push(pattern);
+                meta.push(Vec::new());
+                meta.len() - 1
+            });
+            meta[i].push(Entry { kind, prefix, infix });
+        };
         for (kind, words) in groups {
             for w in words {
                 let w = w.trim();
+                let (w, infix) = match w.strip_prefix('*') {
+                    Some(p) => (p, true),
+                    None => (w, false),
+                };
                 let (word, prefix) = match w.strip_suffix('*') {
                     Some(p) => (p, true),
                     None => (w, false),
@@ -137,16 +167,14 @@ impl Lexicon {
                 // lower- and upper-case variants (`rådhus`, `RÅDHUS`; `Rådhus` folds to the first).
                 let lower = word.to_lowercase();
                 let upper = word.to_uppercase();
-                patterns.push(lower.clone());
-                meta.push((kind, prefix));
                 if !upper.is_ascii() && upper.to_ascii_lowercase() != lower {
-                    patterns.push(upper);
-                    meta.push((kind, prefix));
+                    add(upper, kind, prefix, infix);
                 }
+                add(lower, kind, prefix, infix);
             }
         }
         if patterns.is_empty() {
-            return Ok(Lexicon { ac: None, meta });
+            return Ok(Lexicon::empty());
         }
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -161,13 +189,13 @@ impl Lexicon {
         let Some(ac) = &self.ac else { return Vec::new() };
         let mut hits = Vec::new();
         for m in ac.find_iter(text) {
-            let Some(&(kind, prefix)) = self.meta.get(m.pattern().as_usize()) else { continue };
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            let starts_word = !before.is_some_and(char::is_alphanumeric);
-            let ends_word = prefix || !after.is_some_and(char::is_alphanumeric);
-            if starts_word && ends_word {
-                hits.push(Hit { start: m.start(), end: m.end(), kind });
+            let Some(meta) = self.meta.get(m.pattern().as_usize()) else { continue };
+            let starts_word = !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+            let ends_word = !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            let kinds =
+                meta.iter().filter(|e| (e.infix || starts_word) && (e.prefix || ends_word)).fold(0, |k, e| k | e.kind);
+            if kinds != 0 {
+                hits.push(Hit { start: m.start(), end: m.end(), kinds });
             }
         }
         hits
@@ -179,9 +207,9 @@ impl Lexicon {
     }
 }
 
-/// The hit of one of `kinds` that ends last at or before `pos`, on the same line, no further than
-/// `max_gap` bytes before it.
-pub fn nearest_before(hits: &[Hit], text: &str, pos: usize, max_gap: usize, kinds: &[u16]) -> Option<Hit> {
+/// The hit of one of the groups in `mask` that ends last at or before `pos`, on the same line,
+/// no further than `max_gap` bytes before it.
+pub fn nearest_before(hits: &[Hit], text: &str, pos: usize, max_gap: usize, mask: u32) -> Option<Hit> {
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
     let i = hits.partition_point(|h| h.start < pos);
     hits[..i]
@@ -189,14 +217,14 @@ pub fn nearest_before(hits: &[Hit], text: &str, pos: usize, max_gap: usize, kind
         .rev()
         .take_while(|h| h.start >= line_start)
         .filter(|h| h.end <= pos && pos - h.end <= max_gap)
-        .find(|h| kinds.contains(&h.kind))
+        .find(|h| h.is(mask))
         .copied()
 }
 
-/// Whether a hit of one of `kinds` lies anywhere in `range`.
-pub fn any_in(hits: &[Hit], range: std::ops::Range<usize>, kinds: &[u16]) -> bool {
+/// Whether a hit of one of the groups in `mask` lies anywhere in `range`.
+pub fn any_in(hits: &[Hit], range: std::ops::Range<usize>, mask: u32) -> bool {
     let i = hits.partition_point(|h| h.start < range.start);
-    hits[i..].iter().take_while(|h| h.start < range.end).any(|h| kinds.contains(&h.kind))
+    hits[i..].iter().take_while(|h| h.start < range.end).any(|h| h.is(mask))
 }
 
 /// Byte range covering the line holding `pos` and `before` lines above and `after` lines below.
@@ -270,7 +298,7 @@ impl PatternRule {
                 regex.captures_len() - 1
             ));
         }
-        let prefilter = Lexicon::new([(0u16, def.keywords.as_slice())])?;
+        let prefilter = Lexicon::new([(1u32, def.keywords.as_slice())])?;
         Ok(PatternRule {
             id: id.to_string(),
             description: def.description.clone(),
@@ -379,6 +407,89 @@ fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+// ---------------------------------------------------------------------------------------------
+// The compiled rule set of one run: built-in rules' metadata, the user's rules and policy
+
+/// What a configuration adds to the built-in rules, compiled once per run.
+pub struct RuleSet {
+    pattern_rules: Vec<PatternRule>,
+    allowlists: Vec<CompiledAllowlist>,
+    severity: BTreeMap<String, Severity>,
+    disabled: Vec<String>,
+    /// The public sector's and the user's municipality's own contact data.
+    pub municipal: super::contact::Municipal,
+}
+
+impl RuleSet {
+    pub fn new(config: &super::Config) -> Result<RuleSet, String> {
+        let pattern_rules = config.rules.iter().map(PatternRule::compile).collect::<Result<Vec<_>, _>>()?;
+        let mut allowlists = Vec::new();
+        for (i, a) in std::iter::once(&config.allowlist).chain(&config.allowlists).enumerate() {
+            let owner = if i == 0 { "[allowlist]".to_string() } else { format!("[[allowlists]] #{i}") };
+            allowlists.push(CompiledAllowlist::compile(a, &owner)?);
+        }
+        Ok(RuleSet {
+            pattern_rules,
+            allowlists,
+            severity: config.severity.clone(),
+            disabled: config.disabled.clone(),
+            municipal: super::contact::Municipal::with_config(&config.municipality),
+        })
+    }
+
+    /// Runs the user's pattern rules over `unit`.
+    pub fn scan_extra(&self, unit: &TextUnit<'_>, out: &mut Vec<Finding>) {
+        for r in &self.pattern_rules {
+            if !self.disabled.contains(&r.id) {
+                r.check(unit, out);
+            }
+        }
+    }
+
+    /// Drops disabled and allowlisted findings from `findings[start..]` and applies severity
+    /// overrides. Idempotent, so it may run on findings that already went through it.
+    pub fn apply(&self, findings: &mut Vec<Finding>, start: usize) {
+        let start = start.min(findings.len());
+        let mut i = start;
+        while i < findings.len() {
+            let f = &findings[i];
+            if self.disabled.contains(&f.rule) || self.allowlists.iter().any(|a| a.allows(f)) {
+                findings.remove(i);
+                continue;
+            }
+            if let Some(s) = self.severity.get(&findings[i].rule) {
+                findings[i].severity = *s;
+            }
+            i += 1;
+        }
+    }
+
+    /// Every rule: the built-in ones from `rules/rules.toml`, then the user's, with the
+    /// severity a finding gets by default (after overrides); disabled rules left out.
+    pub fn infos(&self) -> Vec<RuleInfo> {
+        let builtin = defaults().rules.iter().map(|r| RuleInfo {
+            id: r.id.clone(),
+            severity: r.severity.unwrap_or(Severity::Medium),
+            description: r.description.clone(),
+        });
+        let user = self.pattern_rules.iter().map(|r| RuleInfo {
+            id: r.id.clone(),
+            severity: r.severity,
+            description: r.description.clone(),
+        });
+        builtin
+            .chain(user)
+            .filter(|r| !self.disabled.contains(&r.id))
+            .map(|mut r| {
+                if let Some(s) = self.severity.get(&r.id) {
+                    r.severity = *s;
+                }
+                r
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,25 +523,34 @@ mod tests {
     #[test]
     fn lexicon_respects_word_boundaries_and_compounds() {
         let words = vec!["konto".to_string(), "cpr*".to_string(), "rådhus*".to_string()];
-        let lx = Lexicon::new([(1u16, words.as_slice())]).unwrap();
+        let lx = Lexicon::new([(1u32, words.as_slice())]).unwrap();
         let t = "Kontoret: CPR-nummeret og Konto 12 ved RÅDHUSPLADSEN og cprnr";
         let hits = lx.find(t);
         let found: Vec<&str> = hits.iter().map(|h| &t[h.start..h.end]).collect();
         assert_eq!(found, vec!["CPR", "Konto", "RÅDHUS", "cpr"]);
         assert!(lx.find("ocean kontor xcpr").is_empty());
+        // A word in two lists, once as a compound and once whole: the kinds depend on the ending.
+        let a = vec!["mobil*".to_string()];
+        let b = vec!["mobil".to_string()];
+        let lx = Lexicon::new([(1u32, a.as_slice()), (2u32, b.as_slice())]).unwrap();
+        assert_eq!(lx.find("Mobil: 1")[0].kinds, 3);
+        assert_eq!(lx.find("Mobilnr. 1")[0].kinds, 1);
+        let c = vec!["*forvaltning*".to_string()];
+        let lx = Lexicon::new([(1u32, c.as_slice())]).unwrap();
+        assert_eq!(lx.find("Teknik- og Miljøforvaltningen").len(), 1);
     }
 
     #[test]
     fn nearest_before_stays_on_the_line_and_within_the_gap() {
         let a = vec!["p-nr*".to_string()];
         let b = vec!["cpr*".to_string()];
-        let lx = Lexicon::new([(1u16, a.as_slice()), (2u16, b.as_slice())]).unwrap();
+        let lx = Lexicon::new([(1u32, a.as_slice()), (2u32, b.as_slice())]).unwrap();
         let t = "P-nr. 1234\nCPR-nr.: 120387-1234 og P-nr.: x";
         let hits = lx.find(t);
         let pos = t.find("120387").unwrap();
-        assert_eq!(nearest_before(&hits, t, pos, 30, &[1, 2]).map(|h| h.kind), Some(2));
-        assert_eq!(nearest_before(&hits, t, pos, 30, &[1]), None, "P-nr. on the line above must not count");
-        assert_eq!(nearest_before(&hits, t, pos, 3, &[2]), None, "too far");
+        assert_eq!(nearest_before(&hits, t, pos, 30, 1 | 2).map(|h| h.kinds), Some(2));
+        assert_eq!(nearest_before(&hits, t, pos, 30, 1), None, "P-nr. on the line above must not count");
+        assert_eq!(nearest_before(&hits, t, pos, 3, 2), None, "too far");
     }
 
     #[test]
@@ -465,6 +585,40 @@ mod tests {
         assert!(e.contains("rule `x`") && e.contains("not a valid regular expression"), "{e}");
         let def = RuleDef { id: "x".into(), ..Default::default() };
         assert!(PatternRule::compile(&def).err().unwrap().contains("no `pattern`"));
+    }
+
+    #[test]
+    fn rule_set_applies_disabled_allowlists_and_overrides() {
+        let cfg = crate::detect::Config::from_toml_str(
+            r#"
+disabled = ["address"]
+[severity]
+phone = "info"
+[allowlist]
+strings = ["post@aarhus.dk"]
+[[allowlists]]
+rules = ["email-address"]
+regexes = ['@firma\.dk$']
+"#,
+        )
+        .unwrap();
+        let set = RuleSet::new(&cfg).unwrap();
+        let mk = |rule: &str, text: &str| Finding::new(rule, Severity::Medium, Some(1), text, String::new());
+        let mut fs = vec![
+            mk("cpr", "x"),
+            mk("address", "Vej 1, 8000 Aarhus"),
+            mk("phone", "12345678"),
+            mk("email-address", "POST@aarhus.dk"),
+            mk("email-address", "ole@firma.dk"),
+            mk("phone", "ole@firma.dk"),
+        ];
+        set.apply(&mut fs, 1);
+        let got: Vec<(&str, Severity)> = fs.iter().map(|f| (f.rule.as_str(), f.severity)).collect();
+        assert_eq!(got, vec![("cpr", Severity::Medium), ("phone", Severity::Info), ("phone", Severity::Info)]);
+        let infos = set.infos();
+        assert!(infos.iter().any(|r| r.id == "phone" && r.severity == Severity::Info));
+        assert!(!infos.iter().any(|r| r.id == "address"));
+        assert!(infos.iter().any(|r| r.id == "cpr" && r.severity == Severity::High));
     }
 
     #[test]

@@ -36,8 +36,8 @@ const LABEL_WINDOW_BEFORE: usize = 60;
 /// How far after a number a CPR label may start (`120387-1234 (cpr-nr.)`), on the same line.
 const LABEL_WINDOW_AFTER: usize = 25;
 
-const LABEL: u16 = 1;
-const SUPPRESS: u16 = 2;
+const LABEL: u32 = 1;
+const SUPPRESS: u32 = 2;
 
 fn lexicon() -> &'static Lexicon {
     static LX: OnceLock<Lexicon> = OnceLock::new();
@@ -162,7 +162,7 @@ fn part_of_longer(text: &str, range: &Range<usize>, label_ends_here: bool) -> bo
 pub fn candidates(text: &str, hits: &[Hit]) -> Vec<Candidate> {
     let runs = digit_runs(text);
     let mut out = Vec::new();
-    let label_ends_at = |pos: usize| hits.iter().any(|h| h.kind == LABEL && h.end == pos);
+    let label_ends_at = |pos: usize| hits.iter().any(|h| h.is(LABEL) && h.end == pos);
     let mut i = 0;
     while i < runs.len() {
         let r = runs[i].clone();
@@ -218,7 +218,7 @@ fn to_digits(text: &str, date: &Range<usize>, serial: &Range<usize>) -> [u8; 10]
 /// Whether a CPR label is close to `range`: ending up to `LABEL_WINDOW_BEFORE` bytes before it
 /// with at most one line break between, or starting just after it on its line.
 fn label_close(text: &str, hits: &[Hit], range: &Range<usize>) -> bool {
-    hits.iter().filter(|h| h.kind == LABEL).any(|h| {
+    hits.iter().filter(|h| h.is(LABEL)).any(|h| {
         if h.end <= range.start {
             let gap = &text[h.end..range.start];
             gap.len() <= LABEL_WINDOW_BEFORE && gap.matches('\n').count() <= 1
@@ -240,8 +240,8 @@ enum Local {
 }
 
 fn local_context(text: &str, hits: &[Hit], pos: usize) -> Local {
-    match rulefile::nearest_before(hits, text, pos, LOCAL_WINDOW, &[LABEL, SUPPRESS]) {
-        Some(h) if h.kind == LABEL => Local::Label,
+    match rulefile::nearest_before(hits, text, pos, LOCAL_WINDOW, LABEL | SUPPRESS) {
+        Some(h) if h.is(LABEL) => Local::Label,
         Some(_) => Local::Suppress,
         None => Local::Nothing,
     }
