@@ -2,6 +2,7 @@
 //! one `FileReport` per file. One bad file never stops the rest: its problems become its `error`.
 
 mod extras;
+pub mod isolate;
 
 use crate::detect::{hidden, Detector, Finding, TextUnit};
 use crate::pdf::{layout, Document, Limits, PageText};
@@ -56,6 +57,9 @@ fn is_pdf_name(p: &Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
+/// From this many pages on, a file's pages are read in parallel.
+const PARALLEL_PAGES: usize = 8;
+
 /// Settings for one run.
 pub struct Scanner {
     pub detector: Detector,
@@ -77,14 +81,26 @@ pub struct ReadDocument {
 pub fn read_document(bytes: &[u8], limits: Limits) -> Result<ReadDocument, String> {
     let doc = Document::open(bytes, limits).map_err(|e| e.to_string())?;
     let n = doc.page_count();
+    // Pages of a big file are read in parallel (rayon steals the work when files already keep
+    // every core busy); each page's glyphs are dropped as soon as its text and content checks are done.
+    let read_page = |i: usize| {
+        let content = doc.page_content(i);
+        let mut found = Vec::new();
+        hidden::check_page(&content, &mut found);
+        (layout::page_text(&content), content.problems, found)
+    };
+    let per_page: Vec<(PageText, Vec<String>, Vec<Finding>)> = if n >= PARALLEL_PAGES {
+        (0..n).into_par_iter().map(read_page).collect()
+    } else {
+        (0..n).map(read_page).collect()
+    };
     let mut pages = Vec::with_capacity(n);
     let mut page_problems = Vec::with_capacity(n);
     let mut content_findings = Vec::new();
-    for i in 0..n {
-        let content = doc.page_content(i);
-        hidden::check_page(&content, &mut content_findings);
-        pages.push(layout::page_text(&content));
-        page_problems.push(content.problems);
+    for (text, problems, found) in per_page {
+        pages.push(text);
+        page_problems.push(problems);
+        content_findings.extend(found);
     }
     Ok(ReadDocument { doc, pages, page_problems, content_findings })
 }
