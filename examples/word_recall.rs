@@ -63,7 +63,7 @@ fn main() {
     let mut found = 0i64;
     let mut missing: Vec<(&str, i64)> = Vec::new();
     for (w, n) in &want {
-        let h = have.get_mut(w).map_or(0, |h| std::mem::take(h));
+        let h = have.get_mut(w).map_or(0, std::mem::take);
         found += h.min(*n);
         if h < *n {
             missing.push((w, n - h));
