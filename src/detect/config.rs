@@ -296,10 +296,3 @@ max_pages = 10
         std::fs::remove_dir_all(&base).unwrap();
     }
 }
-
-impl Config {
-    /// Parses a `leakscan.toml`; the error says what to fix.
-    pub fn from_toml_str(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| format!("the configuration is not valid: {e}"))
-    }
-}

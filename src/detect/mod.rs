@@ -91,36 +91,8 @@ impl Detector {
     }
 }
 
-/// A rule as `leakscan rules` lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RuleInfo {
-    pub id: String,
-    pub severity: Severity,
-    pub description: String,
-}
-
-/// Every built-in rule.
+/// Every built-in rule with its default severity and description, from `rules/rules.toml`.
+/// `Detector::rules` gives the same list with a configuration's rules and overrides applied.
 pub fn rule_list() -> Vec<RuleInfo> {
-    [
-        ("cpr", Severity::High, "Danish CPR numbers (validated date, century and modulus 11)"),
-        ("name", Severity::Medium, "Names of citizens (not participants, the roster or staff)"),
-        ("email-header", Severity::High, "A printed Outlook e-mail (Fra/Sendt/Til/Emne header block)"),
-        ("email-address", Severity::Medium, "E-mail addresses of private persons"),
-        ("phone", Severity::Medium, "Phone numbers of private persons"),
-        ("address", Severity::Medium, "Street addresses of private persons"),
-        ("closed-item", Severity::High, "Pages carrying a closed agenda item's content"),
-        (
-            "hidden-text",
-            Severity::High,
-            "Text a reader cannot see but a downloader can (covered, white, off-page, tiny)",
-        ),
-        ("metadata", Severity::Medium, "Personal data or closed-item titles in document metadata"),
-        ("annotation", Severity::Medium, "Personal data in annotations, form fields or bookmarks"),
-        ("embedded-file", Severity::Medium, "Files embedded in the PDF, and what they contain"),
-        ("revision", Severity::High, "Personal data in an earlier revision still inside the file"),
-        ("no-text-layer", Severity::High, "Pages that are only images (scans) and could not be checked"),
-    ]
-    .into_iter()
-    .map(|(id, severity, d)| RuleInfo { id: id.to_string(), severity, description: d.to_string() })
-    .collect()
+    rulefile::RuleSet::new(&Config::default()).map(|set| set.infos()).unwrap_or_default()
 }

@@ -157,6 +157,8 @@ impl Scanner {
             self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);
         }
         self.scan_extras(&read, bytes, &ctx, &mut findings);
+        // Allowlists, disabled rules and severity overrides also cover content and extras findings.
+        self.detector.apply_policy(&mut findings);
         let error = describe_problems(&read);
         FileReport::new(display.to_string(), read.pages.len(), error, findings)
     }
