@@ -85,7 +85,7 @@ impl Scanner {
     }
 
     fn check_actions(&self, read: &ReadDocument, out: &mut Vec<Finding>) {
-        let actions = px::find_actions(read.doc.lopdf(), &read.doc.pages);
+        let actions = px::find_actions(read.doc.lopdf(), &read.doc.page_ids());
         for a in actions.iter().take(MAX_ACTION_FINDINGS) {
             let rule = if a.kind == "Launch" { "launch-action" } else { "javascript" };
             let what = if a.kind == "Launch" { "starts a program or opens a file" } else { "runs JavaScript" };
@@ -125,7 +125,7 @@ struct ExtraTexts {
 /// in their page's text (a form field's drawn value, a free-text box) are checked there already.
 fn extra_texts(read: &ReadDocument) -> ExtraTexts {
     let doc = read.doc.lopdf();
-    let pages = &read.doc.pages;
+    let pages = &read.doc.page_ids();
     let mut texts = px::metadata_texts(doc);
     let annots = px::annotation_texts(doc, pages);
     let fields = px::form_field_texts(doc, pages, &annots.page_of);

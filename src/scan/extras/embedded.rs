@@ -24,7 +24,7 @@ impl Scanner {
     ) {
         let budget = read.doc.budget();
         let max_bytes = self.limits.max_stream_bytes;
-        let files = px::embedded_files(read.doc.lopdf(), &read.doc.pages, max_bytes, budget);
+        let files = px::embedded_files(read.doc.lopdf(), &read.doc.page_ids(), max_bytes, budget);
         for file in &files {
             if let Err(why) = budget.check_time() {
                 problems.push(format!("embedded file `{}` and any after it were not checked: {why}", file.name));

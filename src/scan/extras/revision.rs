@@ -151,7 +151,7 @@ impl Scanner {
         reported: &mut HashSet<(String, String)>,
     ) -> Removed {
         let mut removed = Removed::default();
-        let final_pages: HashSet<ObjectId> = read.doc.pages.iter().copied().collect();
+        let final_pages: HashSet<ObjectId> = read.doc.page_ids().into_iter().collect();
         let mut keep = |mut f: Finding, place: String, removed: &mut Removed| {
             if view.shows_finding(&f) || !reported.insert((f.rule.clone(), normalize(&f.text))) {
                 return;
@@ -167,7 +167,7 @@ impl Scanner {
             f.bbox = None;
             removed.findings.push(f);
         };
-        for (i, &id) in old.pages.iter().enumerate().take(self.limits.max_pages) {
+        for (i, id) in old.page_ids().into_iter().enumerate().take(self.limits.max_pages) {
             if old.budget().check_time().is_err() {
                 break;
             }
@@ -195,10 +195,11 @@ impl Scanner {
         // Old metadata, comments and form values, where they differ from the final ones.
         let doc = old.lopdf();
         let mut texts = px::metadata_texts(doc);
-        let annots = px::annotation_texts(doc, &old.pages);
-        texts.extend(px::form_field_texts(doc, &old.pages, &annots.page_of));
+        let old_pages = old.page_ids();
+        let annots = px::annotation_texts(doc, &old_pages);
+        texts.extend(px::form_field_texts(doc, &old_pages, &annots.page_of));
         texts.extend(annots.texts);
-        texts.extend(px::bookmark_texts(doc, &old.pages));
+        texts.extend(px::bookmark_texts(doc, &old_pages));
         texts.retain(|t| !view.shows_line(&t.text));
         let mut found = Vec::new();
         self.check_texts(&texts, ctx, &mut found);
