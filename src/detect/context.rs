@@ -7,7 +7,7 @@
 //! and the roster from the configuration. The `name` rule reports none of them.
 
 use super::mail;
-use super::names::lexicon::{lexicon, FIRST, GENITIVE, SURNAME};
+use super::names::lexicon::{famous_persons, lexicon, FIRST, GENITIVE, SURNAME};
 use super::names::tokens::{relaxed_runs, tokenize, Shape, Token};
 use super::Config;
 use crate::pdf::PageText;
@@ -197,6 +197,11 @@ fn trim_titles(line: &str, toks: &[Token], runs: &mut Vec<(usize, usize)>) {
 /// Reads every page once and collects the public persons.
 pub fn build(pages: &[PageText], config: &Config) -> DocContext {
     let mut ctx = DocContext::default();
+    for name in famous_persons() {
+        ctx.add_public_name(name);
+    }
+    // Listed are the people this document and its configuration make public.
+    ctx.public_persons.clear();
     for name in &config.roster {
         ctx.add_public_name(name);
     }
@@ -259,6 +264,23 @@ fn names_dominate(s: &Scratch) -> bool {
     let words = s.toks.iter().filter(|t| matches!(t.shape, Shape::Cap | Shape::AllCaps | Shape::Lower)).count();
     let in_runs: usize = s.runs.iter().map(|&(a, b)| s.toks[a..=b].iter().filter(|t| t.is_word()).count()).sum();
     !s.runs.is_empty() && in_runs * 10 >= words * 7
+}
+
+/// `Hanne Jensen, Specialkonsulent`, `Sagsbehandler: Mette Dahl Olsen`: apart from the name, at
+/// most one word that is not a job title (a sentence mentioning a title does not qualify).
+fn only_titles_besides_names(line: &str, s: &Scratch) -> bool {
+    let lex = lexicon();
+    let other = s
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            matches!(t.shape, Shape::Cap | Shape::AllCaps | Shape::Lower)
+                && !s.runs.iter().any(|&(a, b)| (a..=b).contains(i))
+                && !lex.is_staff_title(&line.get(t.start..t.end).unwrap_or("").to_lowercase())
+        })
+        .count();
+    other <= 1
 }
 
 fn party_re() -> &'static Regex {
@@ -373,7 +395,7 @@ fn staff_signatures(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
                 continue; // a title next to one name, not a list of people
             }
             let known = s.runs.iter().any(|&(a, b)| s.toks[a..=b].iter().any(|t| t.flags & (FIRST | SURNAME) != 0));
-            let whole_line = k == li || names_dominate(s);
+            let whole_line = if k == li { only_titles_besides_names(cand, s) } else { names_dominate(s) };
             // An address (digits) between the name and `… Kommune` is a citizen's letterhead
             // addressed to the municipality, not a signature.
             let no_address_between = (k + 1..li).all(|j| !page.line_text(j).bytes().any(|c| c.is_ascii_digit()));

@@ -17,6 +17,9 @@ pub const PLACE: u8 = 16;
 pub const SHAPED: u8 = 32;
 /// A listed name with a genitive `s` (`Jensens`).
 pub const GENITIVE: u8 = 64;
+/// Not a flag of a word: marks a name ended by an unlisted capitalised word after a known first
+/// name (`Jan Gehl`).
+pub const UNLISTED: u8 = 128;
 
 pub const ANY_SURNAME: u8 = SURNAME | WEAK | SHAPED;
 
@@ -26,6 +29,13 @@ const WEAK_SURNAMES: &str = include_str!("../../../rules/names/surnames_common_w
 const STOP_WORDS: &str = include_str!("../../../rules/names/stop_words.txt");
 const PLACE_WORDS: &str = include_str!("../../../rules/names/place_words.txt");
 const STAFF_TITLES: &str = include_str!("../../../rules/names/staff_titles.txt");
+const FAMOUS: &str = include_str!("../../../rules/names/famous_persons.txt");
+
+/// Historical and famous persons who name streets, schools and institutions: public in every
+/// document.
+pub fn famous_persons() -> impl Iterator<Item = &'static str> {
+    entries(FAMOUS)
+}
 
 /// Endings that make an unlisted word a likely surname. Danish patronymics and farm names,
 /// Swedish/Norwegian and Slavic forms.

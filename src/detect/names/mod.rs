@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use tokens::{find_names, relaxed_runs, tokenize, NameMatch, Token};
 
 /// Words near a name that make it a citizen's (the case is about this person).
-const CITIZEN_WORDS: [&str; 42] = [
+const CITIZEN_WORDS: [&str; 46] = [
     "borger",
     "borgeren",
     "borgerens",
@@ -29,11 +29,14 @@ const CITIZEN_WORDS: [&str; 42] = [
     "klageren",
     "klagerens",
     "klagers",
+    "klagerne",
+    "klagere",
     "pårørende",
     "ansøger",
     "ansøgeren",
     "ansøgerens",
     "ansøgers",
+    "ansøgerne",
     "forældre",
     "forældrene",
     "forælder",
@@ -52,6 +55,7 @@ const CITIZEN_WORDS: [&str; 42] = [
     "beboer",
     "beboeren",
     "beboerens",
+    "beboerne",
     "datter",
     "datteren",
     "søn",
@@ -241,7 +245,7 @@ fn blank_addresses(part: &str) -> String {
     if let Some(pos) = out.to_ascii_lowercase().find("mailto:") {
         out.replace_range(pos..pos + 7, "       ");
     }
-    out.chars().map(|c| if matches!(c, '<' | '>' | '[' | ']' | '"' | '\'') { ' ' } else { c }).collect()
+    out.chars().map(|c| if matches!(c, '<' | '>' | '[' | ']' | '"') { ' ' } else { c }).collect()
 }
 
 /// In a signature a line that is only a capitalised run is the signer, even when the lists do
@@ -337,3 +341,6 @@ fn citizen_word_near(text: &PageText, li: usize) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod eval_tests;

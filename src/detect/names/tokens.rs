@@ -1,6 +1,6 @@
 //! Splitting a line into words and finding the word runs that form a person's name.
 
-use super::lexicon::{Lexicon, ANY_SURNAME, FIRST, GENITIVE, PLACE, SHAPED, STOP, SURNAME, WEAK};
+use super::lexicon::{Lexicon, ANY_SURNAME, FIRST, GENITIVE, PLACE, SHAPED, STOP, SURNAME, UNLISTED, WEAK};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -141,6 +141,7 @@ impl NameMatch {
             (true, s) if s & SURNAME != 0 => 0.9,
             (true, s) if s & WEAK != 0 => 0.8,
             (true, s) if s & SHAPED != 0 => 0.7,
+            (true, UNLISTED) => 0.6,
             (false, s) if s & SURNAME != 0 && self.initials => 0.65,
             (false, s) if s & SURNAME != 0 => 0.6,
             (true, _) => 0.5,
@@ -226,6 +227,10 @@ fn name_at(toks: &[Token], i: usize) -> Option<NameMatch> {
     }
 }
 
+fn unlisted_surname_fits(u: &Token) -> bool {
+    u.glued && u.shape == Shape::Cap && u.flags == 0 && u.end - u.start >= 3
+}
+
 /// An unlisted capitalised word mid-sentence may be a first name the lists miss (`Xiaoming Jensen`).
 fn unknown_first_fits(t: &Token) -> bool {
     t.flags == 0 && !t.sentence_start && t.end - t.start >= 3
@@ -269,8 +274,19 @@ fn first_name_run(toks: &[Token], i: usize) -> Option<NameMatch> {
         initials: false,
     };
     let Some(s) = last_surname else {
-        // A stop word (`August`, `Mark`) is a name only with a listed surname after it.
-        return (t.flags & STOP == 0 && t.shape == Shape::Cap).then(|| lone(last_first));
+        if t.flags & STOP != 0 || t.shape != Shape::Cap {
+            // A stop word (`August`, `Mark`) is a name only with a listed surname after it.
+            return None;
+        }
+        // Mid-sentence, a capitalised word after a first name is a surname the lists lack.
+        let next = k;
+        if let Some(u) = toks.get(next).filter(|u| unlisted_surname_fits(u)) {
+            if !followed_by_place(toks, next) {
+                return Some(NameMatch { last: next, end: u.end, surname: UNLISTED, ..lone(last_first) });
+            }
+            return None;
+        }
+        return Some(lone(last_first));
     };
     let sf = toks[s].flags;
     let surname = if sf & SURNAME != 0 {
