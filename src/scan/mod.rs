@@ -2,6 +2,7 @@
 //! one `FileReport` per file. One bad file never stops the rest: its problems become its `error`.
 
 mod extras;
+pub mod isolate;
 
 use crate::detect::{hidden, Detector, Finding, TextUnit};
 use crate::pdf::{layout, Document, Limits, PageText};
@@ -56,6 +57,9 @@ fn is_pdf_name(p: &Path) -> bool {
     p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
+/// From this many pages on, a file's pages are read in parallel.
+const PARALLEL_PAGES: usize = 8;
+
 /// Settings for one run.
 pub struct Scanner {
     pub detector: Detector,
@@ -77,14 +81,26 @@ pub struct ReadDocument {
 pub fn read_document(bytes: &[u8], limits: Limits) -> Result<ReadDocument, String> {
     let doc = Document::open(bytes, limits).map_err(|e| e.to_string())?;
     let n = doc.page_count();
+    // Pages of a big file are read in parallel (rayon steals the work when files already keep
+    // every core busy); each page's glyphs are dropped as soon as its text and content checks are done.
+    let read_page = |i: usize| {
+        let content = doc.page_content(i);
+        let mut found = Vec::new();
+        hidden::check_page(&content, &mut found);
+        (layout::page_text(&content), content.problems, found)
+    };
+    let per_page: Vec<(PageText, Vec<String>, Vec<Finding>)> = if n >= PARALLEL_PAGES {
+        (0..n).into_par_iter().map(read_page).collect()
+    } else {
+        (0..n).map(read_page).collect()
+    };
     let mut pages = Vec::with_capacity(n);
     let mut page_problems = Vec::with_capacity(n);
     let mut content_findings = Vec::new();
-    for i in 0..n {
-        let content = doc.page_content(i);
-        hidden::check_page(&content, &mut content_findings);
-        pages.push(layout::page_text(&content));
-        page_problems.push(content.problems);
+    for (text, problems, found) in per_page {
+        pages.push(text);
+        page_problems.push(problems);
+        content_findings.extend(found);
     }
     Ok(ReadDocument { doc, pages, page_problems, content_findings })
 }
@@ -131,24 +147,42 @@ impl Scanner {
     }
 
     fn scan_bytes_inner(&self, display: &str, bytes: &[u8]) -> FileReport {
-        let read = match read_document(bytes, self.limits.clone()) {
-            Ok(r) => r,
-            Err(e) => return FileReport { path: display.to_string(), error: Some(e), ..Default::default() },
-        };
+        match self.check_bytes(bytes, 0, self.limits.clone()) {
+            Ok(c) => FileReport::new(display.to_string(), c.pages, c.error, c.findings),
+            Err(e) => FileReport { path: display.to_string(), error: Some(e), ..Default::default() },
+        }
+    }
+
+    /// Reads a PDF and runs every check on it. `depth` counts how deep inside other PDFs this one
+    /// is embedded (0 for the file itself), so embedded PDFs are checked by the same code.
+    pub(crate) fn check_bytes(&self, bytes: &[u8], depth: u32, limits: Limits) -> Result<Checked, String> {
+        let read = read_document(bytes, limits)?;
         let ctx = self.detector.prepare(&read.pages);
         let mut findings: Vec<Finding> = read.content_findings.clone();
         for (i, text) in read.pages.iter().enumerate() {
             self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);
         }
-        self.scan_extras(&read, bytes, &ctx, &mut findings);
-        let error = describe_problems(&read);
-        FileReport::new(display.to_string(), read.pages.len(), error, findings)
+        let extra_problems = self.scan_extras(&read, bytes, &ctx, depth, &mut findings);
+        // Content and extras findings are made outside `Detector::scan`: give them the same
+        // allowlists, disabled rules and severity overrides.
+        self.detector.apply_policy(&mut findings);
+        let error = describe_problems(&read, extra_problems);
+        Ok(Checked { pages: read.pages.len(), error, findings })
     }
 }
 
-/// One sentence naming the pages that were not fully read, or `None`.
-fn describe_problems(read: &ReadDocument) -> Option<String> {
+/// The outcome of checking one PDF's bytes.
+pub(crate) struct Checked {
+    pub pages: usize,
+    /// A sentence when the file was not fully checked.
+    pub error: Option<String>,
+    pub findings: Vec<Finding>,
+}
+
+/// One sentence naming the pages and parts that were not fully read, or `None`.
+fn describe_problems(read: &ReadDocument, extra_problems: Vec<String>) -> Option<String> {
     let mut parts: Vec<String> = read.doc.problems.clone();
+    parts.extend(extra_problems);
     let bad: Vec<(usize, &Vec<String>)> =
         read.page_problems.iter().enumerate().filter(|(_, p)| !p.is_empty()).collect();
     if let Some((first, why)) = bad.first() {
