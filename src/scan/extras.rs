@@ -141,7 +141,7 @@ fn extra_texts(read: &ReadDocument, pages: &[ObjectId]) -> ExtraTexts {
     let page_words: Vec<String> = read.pages.iter().map(|p| normalize(&p.text)).collect();
     let on_page = |t: &ExtraText| {
         t.page
-            .and_then(|p| page_words.get(p as usize - 1))
+            .and_then(|p| page_words.get((p as usize).checked_sub(1)?))
             .is_some_and(|words| !normalize(&t.text).is_empty() && words.contains(&normalize(&t.text)))
     };
     texts.extend(annots.texts.into_iter().filter(|t| !on_page(t)));
