@@ -163,6 +163,9 @@ impl Scanner {
             self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);
         }
         let extra_problems = self.scan_extras(&read, bytes, &ctx, depth, &mut findings);
+        // Content and extras findings are made outside `Detector::scan`: give them the same
+        // allowlists, disabled rules and severity overrides.
+        self.detector.apply_policy(&mut findings);
         let error = describe_problems(&read, extra_problems);
         Ok(Checked { pages: read.pages.len(), error, findings })
     }
