@@ -445,6 +445,24 @@ fn truncated_file_still_opens_its_pages() {
     assert_eq!(doc.page_content(0).glyphs.len(), 1);
 }
 
+#[test]
+fn file_cut_before_its_catalog_still_gives_its_pages() {
+    let mut b = PdfBuilder::new();
+    let res = b.resources();
+    b.page(b"BT /F1 10 Tf (A) Tj ET", res);
+    let bytes = b.finish();
+    // The catalog is the last object written; cut the file just before it.
+    let catalog = bytes.windows(7).rposition(|w| w == b"Catalog").unwrap();
+    let obj = bytes[..catalog].windows(4).rposition(|w| w == b" obj").unwrap();
+    let line = bytes[..obj].iter().rposition(|&b| b == b'\n').unwrap();
+    let doc = Document::open(&bytes[..line], Limits::default()).unwrap();
+    assert_eq!(doc.page_count(), 1);
+    assert_eq!(doc.page_content(0).glyphs.len(), 1);
+    assert!(doc.problems.iter().any(|p| p.contains("cut off")), "{:?}", doc.problems);
+    let err = Document::open(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", Limits::default()).err().unwrap();
+    assert!(err.to_string().contains("no pages"), "{err}");
+}
+
 fn encrypted(user_password: &str) -> Vec<u8> {
     let mut b = PdfBuilder::new();
     let res = b.resources();
