@@ -214,6 +214,8 @@ impl Document {
             for kid in kids.iter().rev() {
                 match kid {
                     Object::Reference(kid_id) => stack.push((*kid_id, here.clone(), depth + 1)),
+                    // Some writers leave null entries behind; they stand for nothing.
+                    Object::Null => {}
                     _ => problems.push("a page tree node lists a page that is not an object reference".to_string()),
                 }
             }

@@ -515,3 +515,46 @@ impl PdfBuilder {
         out
     }
 }
+
+#[test]
+fn type3_glyph_space_goes_through_the_font_matrix() {
+    let mut b = PdfBuilder::new();
+    let proc_a = b.stream(Dictionary::new(), b"50 0 0 0 50 100 d1 0 0 50 100 re f");
+    let font = b.doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+        "FontBBox" => vec![0.into(), 0.into(), 50.into(), 100.into()],
+        "FirstChar" => 65, "LastChar" => 66, "Widths" => vec![50.into(), 50.into()],
+        "Encoding" => dictionary! { "Differences" => vec![65.into(), Object::Name(b"A".to_vec()), Object::Name(b"B".to_vec())] },
+        "CharProcs" => dictionary! { "A" => proc_a, "B" => proc_a },
+    });
+    b.page(b"BT /T3 10 Tf 100 700 Td (AB) Tj ET", dictionary! { "Font" => dictionary! { "T3" => font } });
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    let p = doc.page_content(0);
+    // Width 50 × 0.01 × 10 pt = 5 pt.
+    assert_all_close(&xs(&p), &[100.0, 105.0]);
+    assert!(p.glyphs[0].size > 5.0 && p.glyphs[0].size < 20.0, "{}", p.glyphs[0].size);
+    assert!(p.glyphs[0].bbox.height() > 3.0 && p.glyphs[0].bbox.height() < 20.0, "{:?}", p.glyphs[0].bbox);
+}
+
+#[test]
+fn vertical_fonts_advance_down_the_page() {
+    let mut b = PdfBuilder::new();
+    let cid = b.doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "TestMincho",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "DW" => 1000,
+    });
+    let font = b.doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "TestMincho",
+        "Encoding" => "Identity-V", "DescendantFonts" => vec![cid.into()],
+    });
+    b.page(b"BT /V 10 Tf 100 700 Td <00010002> Tj ET", dictionary! { "Font" => dictionary! { "V" => font } });
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    let p = doc.page_content(0);
+    let ys: Vec<f32> = p.glyphs.iter().map(|g| g.y).collect();
+    assert_all_close(&ys, &[700.0, 690.0]);
+    assert_all_close(&xs(&p), &[100.0, 100.0]);
+    assert!(p.glyphs[0].bbox.y1 <= 700.01 && p.glyphs[0].bbox.y0 < 700.0);
+}
