@@ -558,3 +558,17 @@ fn vertical_fonts_advance_down_the_page() {
     assert_all_close(&xs(&p), &[100.0, 100.0]);
     assert!(p.glyphs[0].bbox.y1 <= 700.01 && p.glyphs[0].bbox.y0 < 700.0);
 }
+
+#[test]
+fn time_budget_stops_the_page() {
+    let content = b"0 0 m ".repeat(20_000);
+    let p = one_page_with(&content, Limits { time_budget: std::time::Duration::ZERO, ..Limits::default() });
+    assert!(p.problems.iter().any(|s| s.contains("time budget")), "{:?}", p.problems);
+}
+
+#[test]
+fn endless_operands_stop_the_page() {
+    let content = b"1 ".repeat(200_000);
+    let p = one_page(&content);
+    assert!(p.problems.iter().any(|s| s.contains("operands in a row")), "{:?}", p.problems);
+}
