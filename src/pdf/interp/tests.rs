@@ -613,3 +613,17 @@ fn content_in_layers_that_are_off_is_read_as_invisible() {
     assert_eq!(p.shapes[0].alpha, 0.0);
     assert!(p.images.is_empty(), "an image in a hidden layer covers nothing");
 }
+
+#[test]
+fn a_form_without_subtype_is_still_drawn() {
+    let mut b = PdfBuilder::new();
+    let form = b.stream(
+        dictionary! { "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()], "Resources" => b.resources() },
+        b"BT /F1 10 Tf (A) Tj ET",
+    );
+    let mut res = b.resources();
+    res.set("XObject", dictionary! { "X" => form });
+    b.page(b"/X Do", res);
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    assert_eq!(doc.page_content(0).glyphs.len(), 1);
+}

@@ -41,7 +41,10 @@ impl<'d> Interp<'d> {
             return;
         };
         let Object::Stream(s) = deref(lo, entry) else { return };
-        match dict_get(lo, &s.dict, b"Subtype").and_then(|o| o.as_name().ok()) {
+        let subtype = dict_get(lo, &s.dict, b"Subtype").and_then(|o| o.as_name().ok());
+        // Some writers leave out the subtype of a form; its BBox gives it away.
+        let subtype = if subtype.is_none() && s.dict.has(b"BBox") { Some(&b"Form"[..]) } else { subtype };
+        match subtype {
             Some(b"Image") => {
                 let dim = |k: &[u8]| dict_get(lo, &s.dict, k).and_then(number).unwrap_or(0.0).max(0.0) as u32;
                 self.image(f, dim(b"Width"), dim(b"Height"));
