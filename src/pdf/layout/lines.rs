@@ -58,8 +58,16 @@ impl Fragment {
 }
 
 /// Builds the lines of one glyph group, top to bottom and, within a row, left to right.
-pub(crate) fn build_lines(glyphs: &[FrameGlyph]) -> Vec<Line> {
-    let rows: Vec<Vec<Fragment>> = rows(glyphs).into_iter().map(|row| fragments(glyphs, row)).collect();
+pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
+    let rows: Vec<Vec<Fragment>> = rows(glyphs)
+        .into_iter()
+        .map(|row| {
+            let order = order_row(glyphs, row);
+            let order = combine_accents(glyphs, order);
+            fragments(glyphs, order)
+        })
+        .collect();
+    let glyphs: &[FrameGlyph] = glyphs;
     let gutters = GutterIndex::new(&rows);
     let mut lines = Vec::new();
     for row in rows {
@@ -172,6 +180,69 @@ fn order_row(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<u32> {
     runs.into_iter().flat_map(|(_, r)| kept[r].iter().copied()).collect()
 }
 
+/// The combining mark of an accent painted as a glyph of its own (TeX builds `ü` from `u` and
+/// a `¨` placed over it).
+fn combining_mark(ch: char) -> Option<char> {
+    Some(match ch {
+        '\u{300}'..='\u{36F}' => ch,
+        '\u{A8}' => '\u{308}',
+        '\u{B4}' | '\u{2CA}' => '\u{301}',
+        '`' | '\u{2CB}' => '\u{300}',
+        '^' | '\u{2C6}' => '\u{302}',
+        '~' | '\u{2DC}' => '\u{303}',
+        '\u{AF}' | '\u{2C9}' => '\u{304}',
+        '\u{2D8}' => '\u{306}',
+        '\u{2D9}' => '\u{307}',
+        '\u{2DA}' => '\u{30A}',
+        '\u{2DD}' => '\u{30B}',
+        '\u{2C7}' => '\u{30C}',
+        '\u{B8}' => '\u{327}',
+        '\u{2DB}' => '\u{328}',
+        _ => return None,
+    })
+}
+
+/// Whether accent `a` sits on base `b`: its middle is over the base and they overlap by at
+/// least half the accent's width (neighbours in running text never do).
+fn sits_on(a: &FrameGlyph, b: &FrameGlyph) -> bool {
+    let mid = (a.x0 + a.x1) / 2.0;
+    let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+    b.ch.is_alphabetic() && mid >= b.x0 && mid <= b.x1 && overlap >= 0.5 * (a.x1 - a.x0)
+}
+
+/// Merges accents painted as separate glyphs into the letter below them (`u` + `¨` → `ü`), as
+/// pdftotext does. An accent that does not compose with its letter is left as it is.
+fn combine_accents(glyphs: &mut [FrameGlyph], order: Vec<u32>) -> Vec<u32> {
+    if !order.iter().any(|&i| combining_mark(glyphs[i as usize].ch).is_some()) {
+        return order;
+    }
+    let mut out: Vec<u32> = Vec::with_capacity(order.len());
+    let mut n = 0;
+    while n < order.len() {
+        let i = order[n];
+        let accent = glyphs[i as usize];
+        if let Some(mark) = combining_mark(accent.ch) {
+            let prev = out.last().copied().filter(|&p| sits_on(&accent, &glyphs[p as usize]));
+            let next = order.get(n + 1).copied().filter(|&q| sits_on(&accent, &glyphs[q as usize]));
+            if let Some(base) = prev.or(next) {
+                let letter = match glyphs[base as usize].ch {
+                    'ı' => 'i',
+                    'ȷ' => 'j',
+                    c => c,
+                };
+                if let Some(composed) = unicode_normalization::char::compose(letter, mark) {
+                    glyphs[base as usize].ch = composed;
+                    n += 1;
+                    continue;
+                }
+            }
+        }
+        out.push(i);
+        n += 1;
+    }
+    out
+}
+
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
 fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
     let mut out = Vec::new();
@@ -179,7 +250,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
     let mut x_max = f32::MIN;
     let mut prev_size = 0.0f32;
     let mut pending_space = false;
-    for i in order_row(glyphs, row) {
+    for i in row {
         let g = &glyphs[i as usize];
         if g.is_space {
             pending_space = true;

@@ -307,3 +307,23 @@ fn many_glyphs_on_one_spot_and_many_lines_finish() {
     assert!(t.text.contains("ab ab"));
     assert!(t.text.len() < 30_000);
 }
+
+#[test]
+fn accents_painted_over_letters_are_composed() {
+    // TeX's f\"ur: the dieresis is its own glyph, drawn before the u and shifted over it.
+    let mut p = page();
+    let x = run(&mut p, "f", 72.0, 700.0, 10.0);
+    let accent = glyph(&p, '\u{A8}', x, 700.0, 10.0, 0, 5.0);
+    p.glyphs.push(accent);
+    run(&mut p, "ur `Tekst' s", x, 700.0, 10.0);
+    let x = run(&mut p, "M", 72.0, 688.0, 10.0);
+    let dotless = glyph(&p, 'ı', x, 688.0, 10.0, 0, 3.0);
+    p.glyphs.push(dotless);
+    let accent = glyph(&p, '\u{B4}', x - 1.0, 688.0, 10.0, 0, 5.0);
+    p.glyphs.push(accent);
+    run(&mut p, "a", x + 3.0, 688.0, 10.0);
+    let t = page_text(&p);
+    // Quotes beside letters are not accents.
+    assert_eq!(t.text, "für `Tekst' s\nMía");
+    assert_eq!(t.char_boxes.len(), t.text.chars().filter(|c| !c.is_whitespace()).count());
+}
