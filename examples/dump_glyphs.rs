@@ -21,12 +21,28 @@ fn main() {
         }
     };
     let content = doc.page_content(page.saturating_sub(1));
-    println!("page {} rotate {} box {:?} glyphs {}", content.number, content.rotate, content.page_box, content.glyphs.len());
+    println!(
+        "page {} rotate {} box {:?} glyphs {}",
+        content.number,
+        content.rotate,
+        content.page_box,
+        content.glyphs.len()
+    );
     for (i, g) in content.glyphs.iter().enumerate().skip(first).take(count) {
         let b = g.bbox;
         println!(
             "{i:6} {:?} {:8.2} {:8.2} [{:8.2} {:8.2} {:8.2} {:8.2}] {:6.2} {:4} f{} {}",
-            g.ch, g.x, g.y, b.x0, b.y0, b.x1, b.y1, g.size, g.angle, g.font, if g.synthetic_space { "sp" } else { "" }
+            g.ch,
+            g.x,
+            g.y,
+            b.x0,
+            b.y0,
+            b.x1,
+            b.y1,
+            g.size,
+            g.angle,
+            g.font,
+            if g.synthetic_space { "sp" } else { "" }
         );
     }
     for p in &content.problems {

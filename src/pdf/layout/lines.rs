@@ -14,9 +14,9 @@ const WORD_GAP: f32 = 0.1;
 /// Same char drawn again within these distances is a duplicate (dupMaxPriDelta, dupMaxSecDelta).
 const DUP_X: f32 = 0.1;
 const DUP_Y: f32 = 0.2;
-/// Baselines closer than this are one row: catches superscripts (about 0.33) but not the next
-/// line (1.0 and more).
-const ROW_TOLERANCE: f32 = 0.4;
+/// Baselines closer than this are one row: catches superscripts (0.33 to 0.45) but not the next
+/// line (1.0 and more); poppler's maxIntraLineDelta.
+const ROW_TOLERANCE: f32 = 0.5;
 /// A gap wider than this may be a column gutter (poppler's minColSpacing2 is 1.0).
 const FRAGMENT_GAP: f32 = 1.0;
 /// A piece of a row at least this wide is running text, so a wide gap next to it is a gutter.
@@ -94,24 +94,40 @@ fn same_row(anchor_base: f32, anchor_size: f32, g: &FrameGlyph) -> bool {
 }
 
 /// Groups glyph indices into rows, top to bottom; each row sorted left to right.
+///
+/// Glyphs are swept from the top; a glyph joins the current row when its baseline is within
+/// `ROW_TOLERANCE` of the row's anchor. The anchor is the baseline most of the row's full-size
+/// glyphs sit on: a raised accent or superscript met first must not become the reference, or a
+/// lowered letter on the same line (the E of the LaTeX logo) would fall out of the row.
 fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
     let mut order: Vec<u32> = (0..glyphs.len() as u32).collect();
     order.sort_by(|&a, &b| glyphs[b as usize].base.total_cmp(&glyphs[a as usize].base).then(a.cmp(&b)));
     let mut rows = Vec::new();
     let mut row: Vec<u32> = Vec::new();
-    let (mut anchor_base, mut anchor_size) = (0.0f32, 0.0f32);
+    let mut anchor = Baseline::default();
+    let mut current = Baseline::default();
     for i in order {
         let g = &glyphs[i as usize];
-        if row.is_empty() || !same_row(anchor_base, anchor_size, g) {
+        if row.is_empty() || !same_row(anchor.base, anchor.size, g) {
             if !row.is_empty() {
                 rows.push(std::mem::take(&mut row));
             }
-            anchor_base = g.base;
-            anchor_size = g.size;
-        } else if g.size > anchor_size && !g.is_space {
-            // The row's own baseline is that of its largest text, not of a superscript met first.
-            anchor_base = g.base;
-            anchor_size = g.size;
+            anchor = Baseline { base: g.base, size: g.size, count: 1 };
+            current = anchor;
+        } else if !g.is_space {
+            if g.base == current.base {
+                current.count += 1;
+                current.size = current.size.max(g.size);
+            } else {
+                current = Baseline { base: g.base, size: g.size, count: 1 };
+            }
+            if current.base == anchor.base {
+                anchor = current;
+            } else if current.size > 1.1 * anchor.size
+                || (current.size >= 0.9 * anchor.size && current.count > anchor.count)
+            {
+                anchor = current;
+            }
         }
         row.push(i);
     }
@@ -122,6 +138,14 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
         row.sort_by(|&a, &b| glyphs[a as usize].x0.total_cmp(&glyphs[b as usize].x0).then(a.cmp(&b)));
     }
     rows
+}
+
+/// A baseline met while sweeping a row: its size and how many glyphs sit on it so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct Baseline {
+    base: f32,
+    size: f32,
+    count: u32,
 }
 
 /// The same char painted again at (nearly) the same spot: fake bold, a drop shadow, text drawn

@@ -327,3 +327,23 @@ fn accents_painted_over_letters_are_composed() {
     assert_eq!(t.text, "für `Tekst' s\nMía");
     assert_eq!(t.char_boxes.len(), t.text.chars().filter(|c| !c.is_whitespace()).count());
 }
+
+#[test]
+fn a_raised_accent_does_not_push_a_lowered_letter_off_its_line() {
+    // "Das LaTeX-File²": footnote mark and the logo's small A raised, its E lowered, and a
+    // raised accent dot (an unmapped dieresis) later on the line.
+    let mut p = page();
+    let x = run(&mut p, "Das L", 118.0, 627.0, 12.0);
+    run(&mut p, "A", x - 3.0, 629.7, 8.0);
+    let x = run(&mut p, "T", x + 1.0, 627.0, 12.0);
+    let x = run(&mut p, "E", x - 1.5, 624.4, 12.0);
+    let x = run(&mut p, "X-File", x - 1.5, 627.0, 12.0);
+    let x = run(&mut p, "2", x, 631.4, 8.0);
+    let x = run(&mut p, " hat eine Gr", x, 627.0, 12.0);
+    run(&mut p, "\u{2022}", x, 629.6, 12.0);
+    run(&mut p, "oe", x, 627.0, 12.0);
+    run(&mut p, "verlieren.", 118.0, 612.5, 12.0);
+    let t = page_text(&p);
+    assert_eq!(t.lines.len(), 2, "{}", t.text);
+    assert!(t.text.starts_with("Das LATEX-File2 hat eine Gr"), "{}", t.text);
+}
