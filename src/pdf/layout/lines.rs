@@ -121,11 +121,10 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
             } else {
                 current = Baseline { base: g.base, size: g.size, count: 1 };
             }
-            if current.base == anchor.base {
-                anchor = current;
-            } else if current.size > 1.1 * anchor.size
-                || (current.size >= 0.9 * anchor.size && current.count > anchor.count)
-            {
+            let same = current.base == anchor.base;
+            let bigger = current.size > 1.1 * anchor.size;
+            let more = current.size >= 0.9 * anchor.size && current.count > anchor.count;
+            if same || bigger || more {
                 anchor = current;
             }
         }
