@@ -14,9 +14,10 @@ const WORD_GAP: f32 = 0.1;
 /// Same char drawn again within these distances is a duplicate (dupMaxPriDelta, dupMaxSecDelta).
 const DUP_X: f32 = 0.1;
 const DUP_Y: f32 = 0.2;
-/// Baselines closer than this are one row: catches superscripts (0.33 to 0.45) but not the next
-/// line (1.0 and more); poppler's maxIntraLineDelta.
-const ROW_TOLERANCE: f32 = 0.5;
+/// Baselines closer than this are one row: catches superscripts (about 0.33) but not the next
+/// line (1.0 and more). Poppler's maxIntraLineDelta is 0.5; that pulls footnote marks and music
+/// dynamics into the wrong lines.
+const ROW_TOLERANCE: f32 = 0.4;
 /// A gap wider than this may be a column gutter (poppler's minColSpacing2 is 1.0).
 const FRAGMENT_GAP: f32 = 1.0;
 /// A piece of a row at least this wide is running text, so a wide gap next to it is a gutter.
@@ -266,12 +267,18 @@ fn combine_accents(glyphs: &mut [FrameGlyph], order: Vec<u32>) -> Vec<u32> {
     out
 }
 
+/// A footnote mark before a word (`¹Se bilag`): a small raised glyph followed by full-size
+/// text. Marks after a word (`m²`, `note¹`) stay attached, as in pdftotext.
+fn ends_superscript(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
+    prev.size < 0.8 * g.size && prev.base - g.base > 0.28 * g.size
+}
+
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
 fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
     let mut out = Vec::new();
     let mut items: Vec<u32> = Vec::new();
     let mut x_max = f32::MIN;
-    let mut prev_size = 0.0f32;
+    let mut prev: Option<&FrameGlyph> = None;
     let mut pending_space = false;
     for i in row {
         let g = &glyphs[i as usize];
@@ -279,18 +286,18 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
             pending_space = true;
             continue;
         }
-        if !items.is_empty() {
-            let size = g.size.max(prev_size);
+        if let Some(p) = prev.filter(|_| !items.is_empty()) {
+            let size = g.size.max(p.size);
             let gap = g.x0 - x_max;
             if gap > FRAGMENT_GAP * size {
                 out.push(fragment(glyphs, std::mem::take(&mut items)));
-            } else if pending_space || gap > WORD_GAP * size {
+            } else if pending_space || gap > WORD_GAP * size || ends_superscript(p, g) {
                 items.push(SPACE);
             }
         }
         items.push(i);
         x_max = x_max.max(g.x1);
-        prev_size = g.size;
+        prev = Some(g);
         pending_space = false;
     }
     if !items.is_empty() {

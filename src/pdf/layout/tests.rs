@@ -347,3 +347,11 @@ fn a_raised_accent_does_not_push_a_lowered_letter_off_its_line() {
     assert_eq!(t.lines.len(), 2, "{}", t.text);
     assert!(t.text.starts_with("Das LATEX-File2 hat eine Gr"), "{}", t.text);
 }
+
+#[test]
+fn a_footnote_mark_before_a_word_is_its_own_word() {
+    let mut p = page();
+    let x = run(&mut p, "1", 72.0, 703.0, 6.0);
+    run(&mut p, "http://ctan.org/pkg/lineno", x, 700.0, 8.0);
+    assert_eq!(page_text(&p).text, "1 http://ctan.org/pkg/lineno");
+}
