@@ -7,10 +7,11 @@
 //! or capitalised words that are not agenda words (`Bilag 3, 2024 Budget` is no address).
 //!
 //! Severity: medium for a private address; low when the address's lines (or the line before)
-//! name the municipality (`Rådhus`, `Kommune`, `Forvaltning` …) or a company (`A/S`, `ApS`,
-//! `CVR`); info for an address the configuration lists as the municipality's own.
+//! name the municipality (`Rådhus`, `Kommune`, `Forvaltning` …), a company (`A/S`, `ApS`,
+//! `CVR`), or a venue, institution or property (`skole`, `plejecenter`, `Mødested`,
+//! `ejendommen`, `matr.`); info for an address the configuration lists as the municipality's own.
 
-use super::{Municipal, ADDR_MUNICIPAL, BUSINESS};
+use super::{Municipal, ADDR_MUNICIPAL, BUSINESS, INSTITUTION};
 use crate::detect::rulefile::{any_in, context_of, default_rule, lines_around, Hit};
 use crate::detect::{Finding, Severity, TextUnit};
 use regex::Regex;
@@ -22,6 +23,8 @@ pub enum AddressOwner {
     Own,
     Municipal,
     Business,
+    /// A venue, school, institution, or a property in a planning case.
+    Institution,
     Private,
 }
 
@@ -152,7 +155,7 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
         let owner = owner(text, hits, municipal, &range);
         let severity = match owner {
             AddressOwner::Own => Severity::Info,
-            AddressOwner::Municipal | AddressOwner::Business => Severity::Low,
+            AddressOwner::Municipal | AddressOwner::Business | AddressOwner::Institution => Severity::Low,
             AddressOwner::Private => Severity::Medium,
         };
         out.push(Address { range, number: number_range, owner, severity });
@@ -195,8 +198,15 @@ fn owner(text: &str, hits: &[Hit], municipal: &Municipal, range: &Range<usize>) 
     if any_in(hits, around.clone(), ADDR_MUNICIPAL) {
         return AddressOwner::Municipal;
     }
-    if any_in(hits, around, BUSINESS) {
+    if any_in(hits, around.clone(), BUSINESS) {
         return AddressOwner::Business;
+    }
+    // Street names are full of such words (`Kirkestræde`, `Skolevej`): only words outside the
+    // address itself count.
+    let outside = |h: &&Hit| h.end <= range.start || h.start >= range.end;
+    if hits.iter().filter(|h| h.start >= around.start && h.end <= around.end).filter(outside).any(|h| h.is(INSTITUTION))
+    {
+        return AddressOwner::Institution;
     }
     AddressOwner::Private
 }
@@ -217,6 +227,7 @@ pub fn finding(unit: &TextUnit<'_>, text: &str, a: &Address) -> Finding {
         AddressOwner::Own => "the municipality's own address",
         AddressOwner::Municipal => "an address of the municipality or another authority",
         AddressOwner::Business => "a company's address",
+        AddressOwner::Institution => "the address of a venue, an institution or a property",
         AddressOwner::Private => "likely a private person's address",
     };
     let mut f = unit.finding("address", a.severity, &matched, format!("Street address {masked}: {why}."));

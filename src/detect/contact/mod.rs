@@ -25,6 +25,7 @@ pub(crate) const PRIVATE: u32 = 1 << 3;
 pub(crate) const MUNICIPAL: u32 = 1 << 4;
 pub(crate) const ADDR_MUNICIPAL: u32 = 1 << 5;
 pub(crate) const BUSINESS: u32 = 1 << 6;
+pub(crate) const INSTITUTION: u32 = 1 << 7;
 
 /// One Aho-Corasick pass finds every label and context word the three rules read.
 pub(crate) fn lexicon() -> &'static Lexicon {
@@ -40,6 +41,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             (MUNICIPAL, phone.list("municipal")),
             (ADDR_MUNICIPAL, address.list("municipal")),
             (BUSINESS, address.list("business")),
+            (INSTITUTION, address.list("institution")),
         ])
         .unwrap_or_else(|_| Lexicon::empty())
     })
