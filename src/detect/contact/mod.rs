@@ -177,11 +177,14 @@ pub fn check_with(unit: &TextUnit<'_>, _doc: &DocContext, municipal: &Municipal,
         out.push(email::finding(unit, text, e));
     }
     if has_digits {
-        for p in phone::find(text, &hits, &emails, municipal) {
+        let addresses = address::find(text, &hits, municipal);
+        let private_addresses: Vec<std::ops::Range<usize>> =
+            addresses.iter().filter(|a| a.owner == address::AddressOwner::Private).map(|a| a.range.clone()).collect();
+        for p in phone::find(text, &hits, &emails, &private_addresses, municipal) {
             out.push(phone::finding(unit, text, &p));
         }
-        for a in address::find(text, &hits, municipal) {
-            out.push(address::finding(unit, text, &a));
+        for a in &addresses {
+            out.push(address::finding(unit, text, a));
         }
     }
 }

@@ -99,6 +99,9 @@ fn bare_line_break_only_next_to_a_label() {
     assert!(found(&bare).is_empty());
     let labelled = format!("CPR-nr.: {}\n{}", &n[..6], &n[6..]);
     assert_eq!(found(&labelled).len(), 1);
+    // A spaced dash likewise (a range of numbers otherwise).
+    assert!(found(&format!("Numrene {} - {}", &n[..6], &n[6..])).is_empty());
+    assert_eq!(found(&format!("CPR: {} - {}", &n[..6], &n[6..])).len(), 1);
     // Not across an empty line (a new block).
     let blocks = format!("CPR-nr.: {}\n\n{}", &n[..6], &n[6..]);
     assert!(found(&blocks).is_empty());
@@ -271,7 +274,7 @@ fn density_lowers_unlabelled_chance_hits_in_number_tables() {
 fn findings_mask_the_serial_everywhere() {
     let n = valid("120387", 1);
     let serial = &n[6..];
-    for sep in ["", "-", "\u{2013}", " ", "\u{00A0}", "/", "-\n"] {
+    for sep in ["", "-", "\u{2013}", " ", "\u{00A0}", "/", "-\n", " - ", "\n"] {
         let text = format!("Kære borger\nDit CPR-nr. er {}{sep}{} og det er hemmeligt.", &n[..6], serial);
         let page = PageText::from_plain(&text);
         let mut out = Vec::new();
@@ -302,6 +305,8 @@ fn candidates_report_their_separator() {
         ("/", Sep::Slash),
         ("-\n", Sep::DashWrap),
         ("\n", Sep::Newline),
+        (" - ", Sep::SpacedDash),
+        (" \u{2013} ", Sep::SpacedDash),
     ];
     for (sep, want) in cases {
         let text = format!("x {}{sep}{} y", &n[..6], &n[6..]);
