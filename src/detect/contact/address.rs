@@ -115,6 +115,11 @@ fn plausible_street(street: &str) -> Option<usize> {
     Some(keep_from)
 }
 
+/// Whether `text` may hold an address at all (a cheap test before the keyword pass).
+pub fn maybe(text: &str) -> bool {
+    postcode_re().is_match(text)
+}
+
 pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
     let mut out = Vec::new();
     for caps in postcode_re().captures_iter(text) {

@@ -166,8 +166,10 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
 /// Runs the three contact rules, with `municipal` telling the municipality's own data apart.
 pub fn check_with(unit: &TextUnit<'_>, _doc: &DocContext, municipal: &Municipal, out: &mut Vec<Finding>) {
     let text = unit.text.text.as_str();
+    // Prefilter: the keyword pass runs only when the page has something shaped like an e-mail
+    // address, a phone number or a postcode with a town.
     let has_at = text.contains('@');
-    let has_digits = text.bytes().any(|b| b.is_ascii_digit());
+    let has_digits = phone::maybe(text) || address::maybe(text);
     if !has_at && !has_digits {
         return;
     }

@@ -55,6 +55,11 @@ fn regex() -> &'static Regex {
     })
 }
 
+/// Whether `text` may hold a phone number at all (a cheap test before the keyword pass).
+pub fn maybe(text: &str) -> bool {
+    regex().is_match(text)
+}
+
 /// The eight national digits of a Danish number (`+45 12 34 56 78` → `12345678`).
 pub fn national_digits(s: &str) -> String {
     let d: String = s.chars().filter(char::is_ascii_digit).collect();

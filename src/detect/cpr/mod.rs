@@ -269,8 +269,9 @@ pub struct CprHit {
 
 /// The rule over plain text, against `today`. Separated from `check` so tests can fix the date.
 pub fn find(text: &str, today: Date) -> Vec<CprHit> {
-    // Cheap prefilter: no run of four digits, no CPR (and no need for the keyword pass).
-    if !has_digit_run(text, 4) {
+    // Cheap prefilter: without a run of exactly six or ten digits there is no CPR, and no need
+    // for the keyword pass (most pages only have years and amounts).
+    if !has_cpr_shaped_run(text) {
         return Vec::new();
     }
     let hits = lexicon().find(text);
@@ -333,15 +334,15 @@ pub fn find(text: &str, today: Date) -> Vec<CprHit> {
     out
 }
 
-fn has_digit_run(text: &str, n: usize) -> bool {
+fn has_cpr_shaped_run(text: &str) -> bool {
     let mut run = 0;
-    for b in text.bytes() {
+    for b in text.bytes().chain(std::iter::once(b' ')) {
         if b.is_ascii_digit() {
             run += 1;
-            if run >= n {
+        } else {
+            if run == 6 || run == 10 {
                 return true;
             }
-        } else {
             run = 0;
         }
     }
