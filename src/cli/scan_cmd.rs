@@ -112,7 +112,7 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
     };
     let config = load_config(config_path.as_deref())?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let mut limits = Limits::default();
+    let mut limits = config.limits.apply(Limits::default());
     if let Some(t) = args.timeout {
         limits.time_budget = Duration::from_secs(t.max(1));
     }
