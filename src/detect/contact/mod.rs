@@ -126,16 +126,16 @@ impl Municipal {
     }
 }
 
-/// How a municipality's name is written in mail domains: lower case, æ/ø/å as ae/oe/aa or
-/// e/o/a, hyphens kept or dropped.
+/// How a municipality's name is written in mail domains: lower case, æ/ø/å as ae/oe/aa, e/o/a
+/// or themselves (internationalised domains), hyphens kept or dropped.
 pub fn domain_slugs(name: &str) -> Vec<String> {
     let lower = name.trim().to_lowercase();
     let mut out = vec![String::new()];
     for c in lower.chars() {
         let options: &[&str] = match c {
-            'æ' => &["ae", "e"],
-            'ø' => &["oe", "o"],
-            'å' => &["aa", "a"],
+            'æ' => &["ae", "e", "æ"],
+            'ø' => &["oe", "o", "ø"],
+            'å' => &["aa", "a", "å"],
             '-' => &["-", ""],
             ' ' => &["-", ""],
             _ => &[],
@@ -147,7 +147,7 @@ pub fn domain_slugs(name: &str) -> Vec<String> {
         } else {
             out = out.iter().flat_map(|s| options.iter().map(move |o| format!("{s}{o}"))).collect();
         }
-        if out.len() > 64 {
+        if out.len() > 256 {
             break;
         }
     }

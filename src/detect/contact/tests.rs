@@ -287,9 +287,8 @@ fn address_owner_from_context() {
 #[test]
 fn municipality_domains_from_names() {
     let s = domain_slugs("Høje-Taastrup");
-    for want in ["hoeje-taastrup", "hojetaastrup", "høje-taastrup"] {
-        let want = want.replace('ø', "oe");
-        assert!(s.contains(&want) || s.contains(&"hoeje-taastrup".to_string()), "{want} in {s:?}");
+    for want in ["hoeje-taastrup", "hojetaastrup", "høje-taastrup", "hoejetaastrup"] {
+        assert!(s.contains(&want.to_string()), "{want} in {s:?}");
     }
     let m = Municipal::defaults();
     for d in
