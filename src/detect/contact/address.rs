@@ -42,7 +42,7 @@ fn postcode_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?P<postcode>[1-9]\d{3})[ \u{00A0}]+(?P<town>(?:Kgs\.|Kongens|Sankt|St\.|Gl\.|Nr\.|Ny|Store|Lille|Øster|Vester|Nørre|Sønder)?[ \u{00A0}]?\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{Lu}?[\p{Ll}]+)*(?:[ \u{00A0}](?:SV|SØ|NV|NØ|C|K|V|N|S|Ø)\b)?)",
+            r"(?P<postcode>[1-9]\d{3})[ \u{00A0}]+(?P<town>(?:Kgs\.|Kongens|Sankt|St\.|Gl\.|Nr\.|Ny|Store|Lille|Øster|Vester|Nørre|Sønder)?[ \u{00A0}]?\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{Lu}?[\p{Ll}]+)*(?:[ \u{00A0}](?:SV|SØ|NV|NØ|C|K|V|N|S|Ø))?)",
         )
         .expect("static regex")
     })
@@ -53,7 +53,7 @@ fn street_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?:^|[\s,:;(])(?P<street>(?:[\p{L}][\p{L}'.\-]*[ \u{00A0}]){0,3}[\p{L}][\p{L}'\-]*)[ \u{00A0}](?P<number>\d{1,4}(?:[ \u{00A0}]?[A-Za-z]\b)?(?:,?[ \u{00A0}]*(?:st|kl|kld|sal|th|tv|mf|\d{1,2})\.?)*)(?P<sep>[ \u{00A0}]*,?[ \u{00A0}]*\n?[ \u{00A0}]*)$",
+            r"(?:^|[\s,:;(])(?P<street>(?:[\p{L}][\p{L}'.\-]*[ \u{00A0}]){0,3}[\p{L}][\p{L}'\-]*)[ \u{00A0}](?P<number>\d{1,4}(?:[ \u{00A0}]?[A-Za-z](?-u:\b))?(?:,?[ \u{00A0}]*(?:st|kl|kld|sal|th|tv|mf|\d{1,2})\.?)*)(?P<sep>[ \u{00A0}]*,?[ \u{00A0}]*\n?[ \u{00A0}]*)$",
         )
         .expect("static regex")
     })
@@ -132,6 +132,15 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
         if town.as_str().split_whitespace().any(is_stop_word) {
             continue;
         }
+        // A district letter must stand alone (`Aarhus C`, not `Aarhus Centrum`'s `C`); Unicode
+        // word boundaries are checked here rather than in the regex, which stays on its fast path.
+        let mut town_end = town.end();
+        if text[town_end..].chars().next().is_some_and(char::is_alphanumeric) {
+            match town.as_str().rfind([' ', '\u{00A0}']) {
+                Some(i) => town_end = town.start() + i,
+                None => continue,
+            }
+        }
         // The text before the postcode: this line, plus the previous line when the postcode
         // starts its line.
         let line_start = text[..pc.start()].rfind('\n').map_or(0, |i| i + 1);
@@ -142,6 +151,15 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
         };
         let window_start = floor_char_boundary(text, window_start.max(pc.start().saturating_sub(120)));
         let before_text = &text[window_start..pc.start()];
+        // Cheap test before the regex: a house number (or a floor/side after it) ends the text.
+        let tail = before_text.trim_end_matches([' ', '\u{00A0}', '\n', ',', '.']);
+        let ends_like_number = tail.ends_with(|c: char| c.is_ascii_digit())
+            || ["th", "tv", "mf", "sal", "st", "kl", "kld"].iter().any(|w| tail.ends_with(w))
+            || tail.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+                && tail.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit() || c == ' ');
+        if !ends_like_number {
+            continue;
+        }
         let Some(sc) = street_re().captures(before_text) else { continue };
         let (Some(street), Some(number)) = (sc.name("street"), sc.name("number")) else { continue };
         let Some(keep) = plausible_street(street.as_str()) else { continue };
@@ -155,7 +173,7 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
         let street_words: Vec<(usize, &str)> = word_offsets(street.as_str());
         let Some(&(offset, _)) = street_words.get(keep) else { continue };
         let start = window_start + street.start() + offset;
-        let range = start..town.end();
+        let range = start..town_end;
         let number_range = window_start + number.start()..window_start + number.end();
         let owner = owner(text, hits, municipal, &range);
         let severity = match owner {
