@@ -8,9 +8,10 @@
 
 use super::mail;
 use super::names::lexicon::{famous_persons, lexicon, FIRST, GENITIVE, SURNAME};
-use super::names::tokens::{relaxed_runs, tokenize, Shape, Token};
+use super::names::tokens::{relaxed_runs, starts_with_phrase, tokenize, Shape, Token};
 use super::Config;
 use crate::pdf::PageText;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -224,30 +225,64 @@ fn add_all_runs(ctx: &mut DocContext, s: &Scratch, line: &str) {
     }
 }
 
-fn participant_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?im)^[ \t]*(mødedeltagere|deltagere|deltager|afbud|fraværende(?: med afbud)?|til stede|tilstede|medlemmer|øvrige deltagere|andre deltagere|desuden deltog|deltog|formand|næstformand|mødeleder|referent|udvalgsmedlemmer|fra administrationen|fra forvaltningen|administrationen|gæster|oplægsholdere?|present|absent|attendees|participants)(?:[ \t]*:|[ \t]*$|[ \t]+(?-i:\p{Lu}))",
-        )
-        .expect("static regex")
-    })
+/// Labels of participant lists. Those after `PLAIN_WORD_LABELS` are also ordinary words, so they
+/// count only with a colon, alone on the line, or followed by a capitalised name.
+const PARTICIPANT_LABELS: [&str; 30] = [
+    "mødedeltagere",
+    "fraværende med afbud",
+    "fraværende",
+    "afbud",
+    "til stede",
+    "tilstede",
+    "øvrige deltagere",
+    "andre deltagere",
+    "desuden deltog",
+    "udvalgsmedlemmer",
+    "næstformand",
+    "mødeleder",
+    "referent",
+    "fra administrationen",
+    "fra forvaltningen",
+    "oplægsholdere",
+    "oplægsholder",
+    "attendees",
+    "participants",
+    "deltagere",
+    "deltager",
+    "deltog",
+    "medlemmer",
+    "formand",
+    "administrationen",
+    "gæster",
+    "present",
+    "absent",
+    "sekretær",
+    "sekretariat",
+];
+
+/// `Mødedeltagere: …` → the byte offset where the names start.
+fn participant_label(line: &str) -> Option<usize> {
+    let (_, end) = starts_with_phrase(line, &PARTICIPANT_LABELS)?;
+    let rest = &line[end..];
+    let after = rest.trim_start_matches([' ', '\t']);
+    let ok = after.is_empty()
+        || after.starts_with(':')
+        || (after.len() < rest.len() && after.starts_with(char::is_uppercase));
+    ok.then_some(end)
 }
 
 /// `Mødedeltagere: Hanne Jensen (A), Peter Hansen (V)` and the name lines that follow a label.
 fn participant_lists(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    for m in participant_re().captures_iter(&page.text) {
-        let Some(label) = m.get(1) else { continue };
-        let Some(li) = page.line_at(label.start()) else { continue };
+    for li in 0..page.lines.len() {
         let line = page.line_text(li);
-        let rest_from = label.end().saturating_sub(page.lines[li].range.start);
+        let Some(rest_from) = participant_label(line) else { continue };
         let rest = line.get(rest_from..).unwrap_or("");
         s.runs_of(rest);
         add_all_runs(ctx, s, rest);
         // One name per line below the label, until a line that is not a list of names.
         for k in li + 1..(li + 40).min(page.lines.len()) {
             let next = page.line_text(k);
-            if participant_re().is_match(next) {
+            if participant_label(next).is_some() {
                 break;
             }
             s.runs_of(next);
@@ -305,44 +340,63 @@ fn party_letters(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
     }
 }
 
-fn presenter_after_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:præsenter\w*|orienter\w*|redegjorde|redegør|fremlagde|fremlægger|gennemgik|gennemgår|deltog under|deltager under|besvarede|svarede på|introducerede|introducerer)\b").expect("static regex")
-    })
-}
+/// Verbs after a presenter's name, then phrases before one (`v/ Lasse Bjerregaard`).
+const PRESENTER_AFTER: [&str; 14] = [
+    "præsenter",
+    "orienter",
+    "redegjorde",
+    "redegør",
+    "fremlagde",
+    "fremlægger",
+    "gennemgik",
+    "gennemgår",
+    "deltog under",
+    "deltager under",
+    "besvarede",
+    "svarede på",
+    "introducerede",
+    "introducerer",
+];
+const PRESENTER_BEFORE: [&str; 5] = ["v/", "ved", "oplæg af", "oplægsholder", "præsenteret af"];
 
-fn presenter_before_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:\bv/|\bved\b|\boplæg af\b|\boplægsholder\b:?|\bpræsenteret af\b)[ \t]*")
-            .expect("static regex")
+fn presenter_phrases() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(PRESENTER_AFTER.iter().chain(PRESENTER_BEFORE.iter()))
+            .expect("static patterns")
     })
 }
 
 /// `Lasse Bjerregaard præsenterer sagen`, `Orientering v/ Lasse Bjerregaard`.
 fn presenters(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    for m in presenter_after_re().find_iter(&page.text) {
-        let Some(li) = page.line_at(m.start()) else { continue };
+    let text = page.text.as_str();
+    for m in presenter_phrases().find_iter(text) {
+        let starts_word = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let stem = m.pattern().as_usize() == 0 || m.pattern().as_usize() == 1; // `præsenterer`, `orienterede`
+        let ends_word = stem || text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let Some(li) = page.line_at(m.start()).filter(|_| starts_word && ends_word) else { continue };
         let line = page.line_text(li);
-        let before = line.get(..m.start() - page.lines[li].range.start).unwrap_or("");
-        s.runs_of(before);
-        if let Some(&(a, b)) = s.runs.last() {
-            let gap = before.get(s.toks[b].end..).unwrap_or("x");
-            let gap = strip_party_letter(gap.trim());
-            if gap.trim_matches(',').trim().is_empty() {
-                ctx.add_run(before, &s.toks, a, b);
+        let line_start = page.lines[li].range.start;
+        if m.pattern().as_usize() < PRESENTER_AFTER.len() {
+            let before = line.get(..m.start() - line_start).unwrap_or("");
+            s.runs_of(before);
+            if let Some(&(a, b)) = s.runs.last() {
+                let gap = strip_party_letter(before.get(s.toks[b].end..).unwrap_or("x").trim());
+                if gap.trim_matches(',').trim().is_empty() {
+                    ctx.add_run(before, &s.toks, a, b);
+                }
             }
-        }
-    }
-    for m in presenter_before_re().find_iter(&page.text) {
-        let Some(li) = page.line_at(m.start()) else { continue };
-        let line = page.line_text(li);
-        let after = line.get(m.end().saturating_sub(page.lines[li].range.start)..).unwrap_or("");
-        s.runs_of(after);
-        if let Some(&(a, b)) = s.runs.first() {
-            if after.get(..s.toks[a].start).is_some_and(|gap| gap.trim().is_empty()) {
-                ctx.add_run(after, &s.toks, a, b);
+        } else {
+            let after = line.get(m.end().saturating_sub(line_start)..).unwrap_or("");
+            s.runs_of(after);
+            if let Some(&(a, b)) = s.runs.first() {
+                if after.get(..s.toks[a].start).is_some_and(|gap| gap.trim().trim_start_matches(':').trim().is_empty())
+                {
+                    ctx.add_run(after, &s.toks, a, b);
+                }
             }
         }
     }
@@ -355,36 +409,57 @@ fn strip_party_letter(s: &str) -> &str {
     }
 }
 
-fn staff_marker_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let titles: Vec<String> = lexicon().staff_titles.iter().map(|t| regex::escape(t)).collect();
-        Regex::new(&format!(
-            r"(?i)\p{{L}}*(?:{})\b|[\p{{L}}0-9._+-]+@[\p{{L}}0-9-]+(?:\.[\p{{L}}0-9-]+)+|\bkommune\b",
-            titles.join("|")
-        ))
-        .expect("regex from staff titles")
+/// Job-title endings (lower and upper case, for `DIREKTØR`), `kommune` and `@`, found in one pass.
+fn staff_markers() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut pats: Vec<String> = Vec::new();
+        for t in lexicon().staff_titles.iter().map(|t| t.to_string()).chain(["kommune".to_string()]) {
+            pats.push(t.to_uppercase());
+            pats.push(t);
+        }
+        pats.push("@".to_string());
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("static patterns")
     })
+}
+
+/// The staff markers on a page: `(line, matched text)`, titles and `kommune` only at the end of a
+/// word, `@` expanded to the whole address.
+fn staff_marker_lines(page: &PageText) -> Vec<(usize, bool)> {
+    let text = page.text.as_str();
+    let mut out: Vec<(usize, bool)> = Vec::new();
+    for m in staff_markers().find_iter(text) {
+        let Some(li) = page.line_at(m.start()) else { continue };
+        if out.last().is_some_and(|(l, _)| *l == li) {
+            continue;
+        }
+        if &text[m.start()..m.end()] == "@" {
+            let line = page.line_text(li);
+            if mail::emails(line).any(is_municipal_email) {
+                out.push((li, true));
+            }
+            continue;
+        }
+        let word_ends = text[m.end()..].chars().next().is_none_or(|c| !c.is_alphabetic());
+        if word_ends {
+            out.push((li, false));
+        }
+    }
+    out
 }
 
 /// A name line followed within three lines by a job title, a municipal address or `… Kommune`
 /// (or with a title on the same line) is the municipality's own staff.
 fn staff_signatures(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    let mut last_marker_line = usize::MAX;
-    for m in staff_marker_re().find_iter(&page.text) {
-        let Some(li) = page.line_at(m.start()) else { continue };
-        if li == last_marker_line {
-            continue;
-        }
+    for (li, _) in staff_marker_lines(page) {
         let line = page.line_text(li);
         if line.split_whitespace().count() > 8 {
             continue;
         }
-        let hit = m.as_str();
-        if hit.contains('@') && !is_municipal_email(hit) {
-            continue;
-        }
-        last_marker_line = li;
         for k in li.saturating_sub(3)..=li {
             let cand = page.line_text(k);
             if mail::label_of(cand).is_some() && cand.contains('@') {

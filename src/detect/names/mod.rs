@@ -13,10 +13,8 @@ use super::mail;
 use super::{DocContext, Finding, Severity, TextUnit};
 use crate::pdf::PageText;
 use lexicon::{lexicon, FIRST, STOP};
-use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 use tokens::{find_names, relaxed_runs, tokenize, NameMatch, Token};
 
 /// Words near a name that make it a citizen's (the case is about this person).
@@ -270,20 +268,33 @@ fn signature_fallback(line: &str, s: &mut Scratch) {
     }
 }
 
-fn closing_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?im)^[ \t]*(?:med venlig hilsen|med venlige hilsner|venlig hilsen|venlige hilsner|mvh\.?|kærlig hilsen|de bedste hilsner|bedste hilsner|hilsen|best regards|kind regards|regards|with kind regards|sincerely)\b")
-            .expect("static regex")
-    })
-}
+/// Closing phrases of letters and mails; the signer follows.
+const CLOSINGS: [&str; 15] = [
+    "med venlig hilsen",
+    "med venlige hilsner",
+    "venlig hilsen",
+    "venlige hilsner",
+    "mvh",
+    "kærlig hilsen",
+    "de bedste hilsner",
+    "bedste hilsner",
+    "hilsen",
+    "best regards",
+    "kind regards",
+    "with kind regards",
+    "regards",
+    "sincerely",
+    "vh",
+];
 
 /// Lines of a letter's or mail's signature: the rest of the closing line and up to three
 /// non-empty lines below it.
 fn signature_lines(text: &PageText) -> Vec<bool> {
     let mut sig = vec![false; text.lines.len()];
-    for m in closing_re().find_iter(&text.text) {
-        let Some(li) = text.line_at(m.start()) else { continue };
+    for li in 0..text.lines.len() {
+        if tokens::starts_with_phrase(text.line_text(li), &CLOSINGS).is_none() {
+            continue;
+        }
         if let Some(flag) = sig.get_mut(li) {
             *flag = true;
         }
@@ -331,12 +342,25 @@ fn personal_data_lines(text: &PageText, earlier: &[Finding]) -> Vec<bool> {
 
 /// A citizen word on the line or the lines next to it.
 fn citizen_word_near(text: &PageText, li: usize) -> Option<&'static str> {
-    (li.saturating_sub(1)..=li + 1).filter(|&k| k < text.lines.len()).find_map(|k| {
-        text.line_text(k)
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| (2..=12).contains(&w.len()))
-            .find_map(|w| CITIZEN_WORDS.iter().find(|c| w.chars().flat_map(char::to_lowercase).eq(c.chars())).copied())
-    })
+    (li.saturating_sub(1)..=li + 1).filter(|&k| k < text.lines.len()).find_map(|k| citizen_word_in(text.line_text(k)))
+}
+
+fn citizen_word_in(line: &str) -> Option<&'static str> {
+    let mut rest = line;
+    while let Some(start) = rest.find(char::is_alphabetic) {
+        let tail = &rest[start..];
+        let len = tail.find(|c: char| !c.is_alphabetic()).unwrap_or(tail.len());
+        let (word, after) = tail.split_at(len);
+        rest = after;
+        if !(2..=12).contains(&word.len()) || tokens::is_wrapped_fragment(after) {
+            continue;
+        }
+        let hit = CITIZEN_WORDS.iter().find(|c| word.chars().flat_map(char::to_lowercase).eq(c.chars()));
+        if hit.is_some() {
+            return hit.copied();
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -76,7 +76,9 @@ pub fn tokenize(line: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token
             }
             let word = &line[start..end];
             let dot_after = bytes.get(end) == Some(&b'.');
-            let (shape, consumed) = if letters == 1 && upper == 1 && dot_after {
+            let (shape, consumed) = if is_wrapped_fragment(&line[end..]) {
+                (Shape::Other, end)
+            } else if letters == 1 && upper == 1 && dot_after {
                 (Shape::Initial, end + 1)
             } else if is_courtesy(word) && (dot_after || !word.ends_with('r')) {
                 (Shape::Courtesy, if dot_after { end + 1 } else { end })
@@ -111,6 +113,11 @@ pub fn tokenize(line: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token
         }
         gap_spaces = 0;
     }
+}
+
+/// `Mor-` at the end of a line is the first part of a hyphenated line break (`Mor-\ngan`).
+pub fn is_wrapped_fragment(after_word: &str) -> bool {
+    after_word.strip_prefix(['-', '\u{ad}']).is_some_and(|rest| rest.trim().is_empty())
 }
 
 fn is_courtesy(word: &str) -> bool {
@@ -361,4 +368,25 @@ pub fn relaxed_runs(toks: &[Token], min_words: usize, out: &mut Vec<(usize, usiz
             i = k + 1;
         }
     }
+}
+
+/// If `line` starts (after blanks) with one of `phrases` (lower-case, compared ignoring case) as
+/// whole words, the index of the phrase and the byte offset after it.
+pub fn starts_with_phrase(line: &str, phrases: &[&str]) -> Option<(usize, usize)> {
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    let first = trimmed.chars().next()?.to_lowercase().next()?;
+    phrases.iter().enumerate().filter(|(_, p)| p.starts_with(first)).find_map(|(i, p)| {
+        let mut chars = trimmed.char_indices();
+        let mut end = 0;
+        for want in p.chars() {
+            let (at, c) = chars.next()?;
+            if c.to_lowercase().next()? != want {
+                return None;
+            }
+            end = at + c.len_utf8();
+        }
+        let boundary = trimmed[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        boundary.then_some((i, lead + end))
+    })
 }
