@@ -281,14 +281,19 @@ fn first_name_run(toks: &[Token], i: usize) -> Option<NameMatch> {
         initials: false,
     };
     let Some(s) = last_surname else {
-        if t.flags & STOP != 0 || t.shape != Shape::Cap {
+        if t.flags & STOP != 0 || t.shape != Shape::Cap || t.flags & GENITIVE != 0 {
+            if t.flags & GENITIVE != 0 && t.flags & STOP == 0 && t.shape == Shape::Cap {
+                return Some(lone(i)); // `Hannes` (a first name's genitive) ends the name
+            }
             // A stop word (`August`, `Mark`) is a name only with a listed surname after it.
             return None;
         }
         // Mid-sentence, a capitalised word after a first name is a surname the lists lack.
         let next = k;
         if let Some(u) = toks.get(next).filter(|u| unlisted_surname_fits(u)) {
-            if !followed_by_place(toks, next) {
+            // `Kent State University`, `Vera Sans Mono`: title-case phrases, not names.
+            let phrase = toks.get(next + 1).is_some_and(|n| n.glued && n.shape == Shape::Cap);
+            if !followed_by_place(toks, next) && !phrase {
                 return Some(NameMatch { last: next, end: u.end, surname: UNLISTED, ..lone(last_first) });
             }
             return None;
