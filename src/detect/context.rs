@@ -129,6 +129,11 @@ impl DocContext {
         self.person_keys.contains(&format!("{}\u{1}{last_key}", key_word(line, first)))
     }
 
+    /// Whether `first` … `last` (any case) is a public person.
+    pub fn is_public_pair(&self, first: &str, last: &str) -> bool {
+        self.person_keys.contains(&format!("{}\u{1}{}", first.to_lowercase(), last.to_lowercase()))
+    }
+
     /// Whether a public person's name occurs in `text` (e.g. a mail's `Fra:` value).
     pub fn mentions_public_person(&self, text: &str) -> bool {
         let lex = lexicon();

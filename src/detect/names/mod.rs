@@ -99,6 +99,7 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
     }
     let signature = signature_lines(text);
     let mut near_personal_data: Option<Vec<bool>> = None;
+    let mut wrap_toks: Vec<Token> = Vec::new();
     let lex = lexicon();
     for li in 0..text.lines.len() {
         if skip_lines.contains(&li) {
@@ -115,14 +116,29 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
             signature_fallback(line, &mut s);
         }
         for m in s.names.iter().copied() {
-            if m.is_lone_first_name() && !in_signature {
-                continue;
-            }
-            if doc.is_public_run(line, &s.toks, m.first, m.last) {
-                continue;
-            }
             let start = text.lines[li].range.start;
-            let range = start + m.start..start + m.end;
+            let mut range = start + m.start..start + m.end;
+            let mut confidence = m.confidence();
+            let wrapped = if m.is_lone_first_name() && m.last + 1 == s.toks.len() {
+                wrapped_surname(text, li, &mut wrap_toks, &mut s.buf)
+            } else {
+                None
+            };
+            if let Some((end, ref last_key)) = wrapped {
+                let first_key = line.get(s.toks[m.first].start..s.toks[m.first].end).unwrap_or("");
+                if doc.is_public_pair(first_key, last_key) {
+                    continue;
+                }
+                range.end = end;
+                confidence = 0.8;
+            } else {
+                if m.is_lone_first_name() && !in_signature {
+                    continue;
+                }
+                if doc.is_public_run(line, &s.toks, m.first, m.last) {
+                    continue;
+                }
+            }
             let near = near_personal_data.get_or_insert_with(|| personal_data_lines(text, earlier));
             let (severity, message) = if in_signature {
                 (
@@ -139,7 +155,7 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
                     "A name in running text, not among the document's participants, staff or the roster".to_string(),
                 )
             };
-            found.push(range, line, severity, m.confidence(), message);
+            found.push(range, line, severity, confidence, message);
         }
     }
     out.extend(found.findings);
@@ -156,7 +172,15 @@ struct Found<'a, 'u> {
 impl Found<'_, '_> {
     fn push(&mut self, range: Range<usize>, line: &str, severity: Severity, confidence: f32, message: String) {
         let text = self.unit.text;
-        let Some(name) = text.text.get(range.clone()) else { return };
+        let Some(raw) = text.text.get(range.clone()) else { return };
+        // A name wrapped over two lines is reported as one line.
+        let joined;
+        let name = if raw.contains('\n') {
+            joined = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            joined.as_str()
+        } else {
+            raw
+        };
         let mut f = self.unit.finding("name", severity, name, message);
         f.context = short_context(line);
         f.bbox = text.bbox_of(range);
@@ -189,6 +213,21 @@ fn short_context(line: &str) -> String {
     format!("{}…", &t[..cut])
 }
 
+/// A first name ending line `li` and a surname starting the next line of the same block
+/// (`… Hanne` / `Jensen …`): the page offset where the surname ends and its key.
+fn wrapped_surname(text: &PageText, li: usize, toks: &mut Vec<Token>, buf: &mut String) -> Option<(usize, String)> {
+    let (this, next) = (text.lines.get(li)?, text.lines.get(li + 1)?);
+    if this.block != next.block {
+        return None;
+    }
+    let line = text.line_text(li + 1);
+    tokenize(line, lexicon(), buf, toks);
+    let t = toks.first().filter(|t| t.shape == tokens::Shape::Cap)?;
+    let surname = t.flags & lexicon::ANY_SURNAME != 0 && (t.flags & STOP == 0 || t.flags & lexicon::WEAK != 0);
+    let place = toks.get(1).is_some_and(|n| n.glued && n.flags & lexicon::PLACE != 0);
+    (surname && !place).then(|| (next.range.start + t.end, line[t.start..t.end].to_lowercase()))
+}
+
 /// The people in a mail header line (`Fra: Hanne Jensen <hanne@gmail.com>; Ole Hansen`):
 /// anyone without a municipal address and not public is a finding.
 fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found: &mut Found<'_, '_>) {
@@ -208,7 +247,10 @@ fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found:
         find_names(&s.toks, &mut s.names);
         if s.names.is_empty() {
             relaxed_runs(&s.toks, 2, &mut s.runs);
-            for &(a, b) in &s.runs {
+            // Unlisted names need one listed part: `Xiao Chen`, not the shared mailbox
+            // `Postkasse Byggeri`.
+            let listed = |t: &Token| t.flags & (FIRST | lexicon::ANY_SURNAME) != 0;
+            for &(a, b) in s.runs.iter().filter(|&&(a, b)| s.toks[a..=b].iter().any(listed)) {
                 s.names.push(NameMatch {
                     first: a,
                     last: b,

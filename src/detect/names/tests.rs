@@ -306,3 +306,21 @@ fn line_wrapped_names_and_sentence_starts() {
     let f = scan_texts(&["Sagen om Xiaoming Jensen blev udsat."]);
     assert!(names(&f).iter().any(|(t, _)| t == "Xiaoming Jensen"), "{:?}", names(&f));
 }
+
+#[test]
+fn shared_mailboxes_in_headers_are_not_people() {
+    let f = scan_texts(&["Fra: Postkasse Byggeri\nSendt: 3. maj 2024 11:02\nTil: Xiao Chen\nEmne: Byggetilladelse"]);
+    assert_eq!(name_severity(&f, "Postkasse Byggeri"), None, "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "Xiao Chen"), Some(Severity::High), "{:?}", names(&f));
+}
+
+#[test]
+fn name_wrapped_over_two_lines() {
+    let f = scan_texts(&["Klagen er indsendt af borgeren Hanne\nJensen, som bor i området."]);
+    assert_eq!(name_severity(&f, "Hanne Jensen"), Some(Severity::High), "{:?}", names(&f));
+    // A new block (paragraph) is no wrap; a participant stays public when wrapped.
+    let f = scan_texts(&["Vi talte med Hanne\n\nJensen og co. leverer."]);
+    assert!(names(&f).is_empty(), "{:?}", names(&f));
+    let f = scan_texts(&["Mødedeltagere: Hanne Jensen (A)\n\nForslaget blev stillet af Hanne\nJensen."]);
+    assert!(names(&f).is_empty(), "{:?}", names(&f));
+}
