@@ -232,7 +232,7 @@ fn add_all_runs(ctx: &mut DocContext, s: &Scratch, line: &str) {
 
 /// Labels of participant lists. Those after `PLAIN_WORD_LABELS` are also ordinary words, so they
 /// count only with a colon, alone on the line, or followed by a capitalised name.
-const PARTICIPANT_LABELS: [&str; 30] = [
+const PARTICIPANT_LABELS: [&str; 38] = [
     "mødedeltagere",
     "fraværende med afbud",
     "fraværende",
@@ -250,6 +250,14 @@ const PARTICIPANT_LABELS: [&str; 30] = [
     "fra forvaltningen",
     "oplægsholdere",
     "oplægsholder",
+    "kontaktperson",
+    "sagsansvarlig",
+    "udarbejdet af",
+    "skrevet af",
+    "godkendt af",
+    "tovholder",
+    "projektleder",
+    "ansvarlig",
     "attendees",
     "participants",
     "deltagere",

@@ -102,3 +102,11 @@ fn municipal_email_domains() {
     assert!(!is_municipal_email("x@gmail.com"));
     assert!(!is_municipal_email("x@aarhusbolig.dk"));
 }
+
+#[test]
+fn author_and_contact_labels_mark_staff() {
+    let ctx =
+        ctx_of(&["Kontaktperson: Hanne Jensen\nUdarbejdet af: Peter Nørgaard\nAnsvarlig for sagen er også nævnt her."]);
+    assert!(has(&ctx, "hanne jensen") && has(&ctx, "peter nørgaard"), "{:?}", ctx.public_persons);
+    assert_eq!(ctx.public_count(), 2);
+}
