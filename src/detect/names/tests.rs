@@ -194,9 +194,9 @@ fn lone_first_name_counts_only_in_signature_or_header() {
 
 #[test]
 fn initials_and_middle_names() {
-    let f = scan_texts(&["Sagen vedrører Hanne K. Jensen og H. K. Olsen samt Lars Bjerre Nielsen."]);
+    let f = scan_texts(&["Sagen vedrører Hanne K. Jensen og H. K. Olsen samt Lars Bjerre Nielsen og Ib K Holm."]);
     let n = names(&f);
-    for want in ["Hanne K. Jensen", "H. K. Olsen", "Lars Bjerre Nielsen"] {
+    for want in ["Hanne K. Jensen", "H. K. Olsen", "Lars Bjerre Nielsen", "Ib K Holm"] {
         assert!(n.iter().any(|(t, s)| t == want && *s == Severity::Low), "{want} in {n:?}");
     }
 }

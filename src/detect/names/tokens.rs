@@ -12,6 +12,8 @@ pub enum Shape {
     Lower,
     /// `K.` (a single capital with a dot)
     Initial,
+    /// `K` (a single capital without a dot): a middle initial only
+    Letter,
     /// `hr.`, `fru`, `Hr.`: a courtesy title before a surname
     Courtesy,
     /// Digits and anything else that is not a word.
@@ -80,6 +82,8 @@ pub fn tokenize(line: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token
                 (Shape::Other, end)
             } else if letters == 1 && upper == 1 && dot_after {
                 (Shape::Initial, end + 1)
+            } else if letters == 1 && upper == 1 {
+                (Shape::Letter, end)
             } else if is_courtesy(word) && (dot_after || !word.ends_with('r')) {
                 (Shape::Courtesy, if dot_after { end + 1 } else { end })
             } else if c.is_uppercase() && lower > 0 {
@@ -252,7 +256,7 @@ fn first_name_run(toks: &[Token], i: usize) -> Option<NameMatch> {
     if t.flags & GENITIVE == 0 {
         while let Some(u) = toks.get(k).filter(|u| u.glued && k - i < 6) {
             let fits = match u.shape {
-                Shape::Initial => !all_caps,
+                Shape::Initial | Shape::Letter => !all_caps,
                 Shape::Cap => !all_caps && name_word(u.flags),
                 Shape::AllCaps => all_caps && name_word(u.flags),
                 _ => false,
@@ -354,7 +358,10 @@ pub fn relaxed_runs(toks: &[Token], min_words: usize, out: &mut Vec<(usize, usiz
         let mut last_word = toks[i].is_word().then_some(i);
         while let Some(u) = toks.get(k + 1).filter(|u| u.glued) {
             let stop_only = u.flags & STOP != 0 && u.flags & (FIRST | ANY_SURNAME) == 0;
-            if !(u.is_word() || u.shape == Shape::Initial) || stop_only || u.flags & PLACE != 0 && u.flags & WEAK == 0 {
+            if !(u.is_word() || matches!(u.shape, Shape::Initial | Shape::Letter))
+                || stop_only
+                || u.flags & PLACE != 0 && u.flags & WEAK == 0
+            {
                 break;
             }
             k += 1;
