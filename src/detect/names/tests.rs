@@ -324,3 +324,71 @@ fn name_wrapped_over_two_lines() {
     let f = scan_texts(&["Mødedeltagere: Hanne Jensen (A)\n\nForslaget blev stillet af Hanne\nJensen."]);
     assert!(names(&f).is_empty(), "{:?}", names(&f));
 }
+
+#[test]
+fn arbitrary_text_never_panics() {
+    // Deterministic pseudo-random pages from a charset full of the characters the rules look at.
+    let pieces = [
+        "Fra:",
+        "Til:",
+        "Sendt:",
+        "Emne:",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "Hanne",
+        "Jensen",
+        "K.",
+        "(A)",
+        "@",
+        "x@aarhus.dk",
+        "æ",
+        "Ø",
+        "ß",
+        "é",
+        "-",
+        "\u{ad}",
+        "’s",
+        "s",
+        ".",
+        ",",
+        ";",
+        "Mvh",
+        "Med venlig hilsen",
+        "Mødedeltagere:",
+        "v/",
+        "præsenterer",
+        "Kommune",
+        "Specialkonsulent",
+        "12:30",
+        "HANNE",
+        "Skov",
+        "Vej",
+        "hr.",
+        "I",
+        "\t",
+        "«",
+        "-----Original Message-----",
+        "𝔄",
+        "Ω",
+        ":",
+        "(",
+        ")",
+    ];
+    let mut seed = 0x2545_f491_u64;
+    for _ in 0..300 {
+        let mut page = String::new();
+        for _ in 0..60 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            page.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let half = (page.len() / 2..=page.len()).find(|&i| page.is_char_boundary(i)).unwrap_or(page.len());
+        let f = scan_texts(&[&page, &page[half..]]);
+        for x in &f {
+            assert!(!x.text.is_empty() && (0.0..=1.0).contains(&x.confidence), "{x:?}");
+        }
+    }
+}
