@@ -2,6 +2,7 @@
 
 mod baseline;
 mod scan_cmd;
+mod structure;
 mod text_cmd;
 
 use crate::detect::{Config, Detector};
@@ -48,6 +49,9 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Show the agenda structure read from a PDF (items, open/closed, case numbers, pages) and
+    /// which pages carry closed-item content, and why.
+    Structure(structure::StructureArgs),
     /// List every rule with its id, severity and a one-line description.
     Rules,
     /// Internal: the worker process of `scan --isolate` (reads requests on stdin).
@@ -73,6 +77,7 @@ pub fn main() -> i32 {
         Command::Scan(args) => scan_cmd::run(args),
         Command::Text { file, page } => text_cmd::run(&file, page),
         Command::Baseline { paths, output, reason, config } => run_baseline(&paths, &output, reason.as_deref(), config),
+        Command::Structure(args) => structure::run(args),
         Command::Rules => run_rules(),
         Command::Worker { config, timeout } => run_worker(config, timeout),
     }
@@ -138,7 +143,14 @@ fn run_worker(config: Option<PathBuf>, timeout: Option<u64>) -> i32 {
 }
 
 fn run_rules() -> i32 {
-    for r in crate::detect::rule_list() {
+    let detector = match Detector::new(Config::default()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("leakscan: {e}");
+            return 2;
+        }
+    };
+    for r in detector.rules() {
         println!("{:<14} {:<7} {}", r.id, r.severity.as_str(), r.description);
     }
     0

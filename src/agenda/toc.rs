@@ -1,0 +1,148 @@
+//! The table of contents (`Indholdsfortegnelse`): item number, title, printed page number, with
+//! or without dotted leaders, titles possibly wrapped onto a second line.
+
+use super::headings::{self, strip_status};
+use super::words::{normalize, plain_punctuation};
+use super::{LineRef, TocEntry};
+use crate::pdf::PageText;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The table of contents is looked for on the first pages only.
+const TOC_SEARCH_PAGES: usize = 12;
+/// Non-entry lines after which a table of contents is over.
+const MAX_MISSES: usize = 4;
+
+fn entry_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:punkt|pkt\.?)\s*)?(\d{1,3})\s*[.:)]?\s+(.+?)(?:\s*(?:\.{2,}|…+|(?:\.\s){2,}\.?|_{3,})\s*|\s+)(\d{1,4})\s*$",
+        )
+        .unwrap_or_else(|e| panic!("toc entry pattern: {e}"))
+    })
+}
+
+fn has_leaders(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?:\.{3,}|…+|(?:\.\s){3,}|_{3,})\s*\d{1,4}\s*$").unwrap_or_else(|e| panic!("{e}")))
+        .is_match(line)
+}
+
+fn is_toc_title(line: &str) -> bool {
+    let n = normalize(line);
+    let n = n.trim_end_matches(':').trim();
+    matches!(n, "indholdsfortegnelse" | "indhold" | "dagsordenspunkter" | "punktoversigt" | "oversigt over punkter")
+}
+
+fn entry(line: &str, page: u32, line_idx: usize) -> Option<TocEntry> {
+    let text = plain_punctuation(line);
+    let caps = entry_re().captures(&text)?;
+    let number = caps.get(1)?.as_str().trim_start_matches('0').to_string();
+    let raw_title = caps.get(2)?.as_str().trim_end_matches(['.', ' ', '…']);
+    if number.is_empty() || !raw_title.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let (title, closed) = strip_status(raw_title);
+    let printed_page = caps.get(3).and_then(|m| m.as_str().parse().ok());
+    Some(TocEntry { number, title, printed_page, closed, page, line: line_idx })
+}
+
+/// The table of contents and the lines it occupies.
+pub fn find(pages: &[PageText], running: &[Vec<usize>]) -> (Vec<TocEntry>, Vec<LineRef>) {
+    let mut entries: Vec<TocEntry> = Vec::new();
+    let mut lines: Vec<LineRef> = Vec::new();
+    let mut in_toc = false;
+    let mut misses = 0usize;
+    // A numbered line without a page number: the first half of a wrapped title.
+    let mut pending: Option<(String, usize)> = None;
+    for (p, page) in pages.iter().enumerate().take(TOC_SEARCH_PAGES) {
+        let page_no = p as u32 + 1;
+        for i in 0..page.lines.len() {
+            let text = page.line_text(i).trim();
+            if text.is_empty() || running.get(p).is_some_and(|r| r.contains(&i)) {
+                continue;
+            }
+            if is_toc_title(text) {
+                in_toc = true;
+                misses = 0;
+                lines.push(LineRef { page: page_no, line: i });
+                continue;
+            }
+            let joined = pending.as_ref().map(|(first, _)| format!("{first} {text}"));
+            let found = match joined
+                .as_deref()
+                .and_then(|j| (!text.starts_with(|c: char| c.is_ascii_digit())).then(|| entry(j, page_no, i)).flatten())
+            {
+                Some(e) => {
+                    if let Some((_, first_line)) = pending.take() {
+                        lines.push(LineRef { page: page_no, line: first_line });
+                    }
+                    Some(e)
+                }
+                None => entry(text, page_no, i).filter(|_| in_toc || has_leaders(text)),
+            };
+            pending = None;
+            if let Some(e) = found {
+                in_toc = true;
+                misses = 0;
+                lines.push(LineRef { page: page_no, line: i });
+                if !entries.iter().any(|x| x.number == e.number && x.title == e.title) {
+                    entries.push(e);
+                }
+                continue;
+            }
+            if !in_toc {
+                continue;
+            }
+            // A heading for an item already listed: the agenda's body has begun.
+            if let Some(h) = headings::parse(text) {
+                if entries.iter().any(|e| e.number == h.number) && i > 0 {
+                    in_toc = false;
+                    continue;
+                }
+                pending = Some((text.to_string(), i));
+                continue;
+            }
+            misses += 1;
+            if misses >= MAX_MISSES {
+                in_toc = false;
+            }
+        }
+        // A wrapped title does not continue across pages.
+        pending = None;
+    }
+    (entries, lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_with_and_without_leaders_and_wrapped_titles() {
+        let page = PageText::from_plain(
+            "Indholdsfortegnelse\n1. Godkendelse af dagsorden ........ 3\n2 Lukket: Personalesag 4\n\
+             Punkt 3: Salg af ejendommen\nNørregade 12 . . . . . 5\nSide 1",
+        );
+        let (entries, lines) = find(std::slice::from_ref(&page), &[vec![]]);
+        let got: Vec<(&str, &str, Option<u32>, Option<bool>)> =
+            entries.iter().map(|e| (e.number.as_str(), e.title.as_str(), e.printed_page, e.closed)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("1", "Godkendelse af dagsorden", Some(3), None),
+                ("2", "Personalesag", Some(4), Some(true)),
+                ("3", "Salg af ejendommen Nørregade 12", Some(5), None),
+            ]
+        );
+        assert_eq!(lines.len(), 5);
+    }
+
+    #[test]
+    fn numbered_text_outside_a_toc_is_not_an_entry() {
+        let page = PageText::from_plain("Tilbud\n2 entreprenører har budt 2024");
+        let (entries, _) = find(std::slice::from_ref(&page), &[vec![]]);
+        assert!(entries.is_empty());
+    }
+}
