@@ -6,6 +6,7 @@
 //! address within three lines), senders and recipients with a municipal address in printed mails,
 //! and the roster from the configuration. The `name` rule reports none of them.
 
+use super::contact::Municipal;
 use super::mail;
 use super::names::lexicon::{famous_persons, lexicon, FIRST, GENITIVE, SURNAME};
 use super::names::tokens::{relaxed_runs, starts_with_phrase, tokenize, Shape, Token};
@@ -24,63 +25,25 @@ pub struct DocContext {
     pub public_persons: Vec<String>,
     /// `first\u{1}last` (and `f.\u{1}last`, `first\u{1}middle`) of every public person.
     person_keys: HashSet<String>,
+    /// The public sector's mail domains with the user's own municipality added, when the
+    /// configuration names one (else the embedded defaults).
+    municipal: Option<Municipal>,
 }
 
-/// Domains of municipalities (and regions) that do not carry `kommune` in their name.
-const MUNICIPAL_DOMAINS: [&str; 40] = [
-    "kk.dk",
-    "aarhus.dk",
-    "odense.dk",
-    "aalborg.dk",
-    "frederiksberg.dk",
-    "vejle.dk",
-    "randers.dk",
-    "horsens.dk",
-    "kolding.dk",
-    "silkeborg.dk",
-    "herning.dk",
-    "roskilde.dk",
-    "naestved.dk",
-    "gentofte.dk",
-    "gladsaxe.dk",
-    "holbaek.dk",
-    "slagelse.dk",
-    "viborg.dk",
-    "skive.dk",
-    "fredericia.dk",
-    "helsingor.dk",
-    "hillerod.dk",
-    "ballerup.dk",
-    "rudersdal.dk",
-    "egekom.dk",
-    "htk.dk",
-    "albertslund.dk",
-    "rk.dk",
-    "ltk.dk",
-    "glostrup.dk",
-    "furesoe.dk",
-    "esbjerg.dk",
-    "sonderborg.dk",
-    "svendborg.dk",
-    "rm.dk",
-    "regionh.dk",
-    "rsyd.dk",
-    "rn.dk",
-    "regionsjaelland.dk",
-    "hvidovre.dk",
-];
-
-/// Whether an e-mail address belongs to a municipality or region (`x@aarhus.dk`,
-/// `x@mbu.aarhus.dk`, `x@fredensborg-kommune.dk`).
+/// Whether an e-mail address belongs to the public sector (a municipality, region or state
+/// service: `x@aarhus.dk`, `x@mbu.aarhus.dk`, `x@fredensborg-kommune.dk`), by the embedded list.
 pub fn is_municipal_email(addr: &str) -> bool {
-    let Some((_, domain)) = addr.rsplit_once('@') else { return false };
-    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    domain.contains("kommune")
-        || domain.contains("region")
-        || MUNICIPAL_DOMAINS.iter().any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
+    addr.rsplit_once('@').is_some_and(|(_, domain)| Municipal::defaults().is_public_domain(domain))
 }
 
 impl DocContext {
+    /// Whether an e-mail address is the municipality's (or another public body's): its owner is
+    /// staff, not a citizen.
+    pub fn is_staff_email(&self, addr: &str) -> bool {
+        let Some((_, domain)) = addr.rsplit_once('@') else { return false };
+        self.municipal.as_ref().unwrap_or_else(|| Municipal::defaults()).is_public_domain(domain)
+    }
+
     /// Adds a public person from a plain name (`Hanne K. Jensen`), e.g. from the roster.
     pub fn add_public_name(&mut self, name: &str) {
         let lex = lexicon();
@@ -203,6 +166,10 @@ fn trim_titles(line: &str, toks: &[Token], runs: &mut Vec<(usize, usize)>) {
 /// Reads every page once and collects the public persons.
 pub fn build(pages: &[PageText], config: &Config) -> DocContext {
     let mut ctx = DocContext::default();
+    let own = &config.municipality;
+    if !own.names.is_empty() || !own.domains.is_empty() {
+        ctx.municipal = Some(Municipal::with_config(own));
+    }
     for name in famous_persons() {
         ctx.add_public_name(name);
     }
@@ -442,7 +409,7 @@ fn staff_markers() -> &'static AhoCorasick {
 
 /// The staff markers on a page: `(line, matched text)`, titles and `kommune` only at the end of a
 /// word, `@` expanded to the whole address.
-fn staff_marker_lines(page: &PageText) -> Vec<(usize, bool)> {
+fn staff_marker_lines(page: &PageText, ctx: &DocContext) -> Vec<(usize, bool)> {
     let text = page.text.as_str();
     let mut out: Vec<(usize, bool)> = Vec::new();
     for m in staff_markers().find_iter(text) {
@@ -452,7 +419,7 @@ fn staff_marker_lines(page: &PageText) -> Vec<(usize, bool)> {
         }
         if &text[m.start()..m.end()] == "@" {
             let line = page.line_text(li);
-            if mail::emails(line).any(is_municipal_email) {
+            if mail::emails(line).any(|e| ctx.is_staff_email(e)) {
                 out.push((li, true));
             }
             continue;
@@ -468,7 +435,7 @@ fn staff_marker_lines(page: &PageText) -> Vec<(usize, bool)> {
 /// A name line followed within three lines by a job title, a municipal address or `… Kommune`
 /// (or with a title on the same line) is the municipality's own staff.
 fn staff_signatures(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    for (li, _) in staff_marker_lines(page) {
+    for (li, _) in staff_marker_lines(page, ctx) {
         let line = page.line_text(li);
         if line.split_whitespace().count() > 8 {
             continue;
@@ -503,7 +470,7 @@ fn municipal_mail_people(page: &PageText, ctx: &mut DocContext, s: &mut Scratch)
         for &(li, off) in &b.people_lines {
             let value = page.line_text(li).get(off..).unwrap_or("");
             for part in value.split(';') {
-                if mail::emails(part).any(is_municipal_email) {
+                if mail::emails(part).any(|e| ctx.is_staff_email(e)) {
                     s.runs_of(part);
                     add_all_runs(ctx, s, part);
                 }

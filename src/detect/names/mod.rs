@@ -239,7 +239,7 @@ fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found:
     for part in value.split(';') {
         let this_start = part_start;
         part_start += part.len() + 1;
-        if mail::emails(part).any(super::context::is_municipal_email) {
+        if mail::emails(part).any(|e| found.doc.is_staff_email(e)) {
             continue;
         }
         let cleaned = blank_addresses(part);

@@ -348,7 +348,9 @@ pub fn relaxed_runs(toks: &[Token], min_words: usize, out: &mut Vec<(usize, usiz
     out.clear();
     let mut i = 0;
     while i < toks.len() {
-        let starts = |t: &Token| (t.is_word() && t.flags & STOP == 0) || t.shape == Shape::Initial;
+        let starts = |t: &Token| {
+            (t.is_word() && (t.flags & STOP == 0 || t.flags & (FIRST | ANY_SURNAME) != 0)) || t.shape == Shape::Initial
+        };
         if !starts(&toks[i]) {
             i += 1;
             continue;
