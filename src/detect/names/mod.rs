@@ -244,6 +244,14 @@ fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found:
         }
         let cleaned = blank_addresses(part);
         tokenize(&cleaned, lex, &mut s.buf, &mut s.toks);
+        let base = line_start + this_start;
+        if let Some((m, first, last)) = reversed_name(&cleaned, &s.toks) {
+            if !found.doc.is_public_pair(first, last) {
+                let message = "A person's name in the header of a printed e-mail (sender or recipient), not the municipality's own address".to_string();
+                found.push(base + m.start..base + m.end, line, Severity::High, m.confidence(), message);
+            }
+            continue;
+        }
         find_names(&s.toks, &mut s.names);
         if s.names.is_empty() {
             relaxed_runs(&s.toks, 2, &mut s.runs);
@@ -266,11 +274,39 @@ fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found:
             if found.doc.is_public_run(&cleaned, &s.toks, m.first, m.last) {
                 continue;
             }
-            let base = line_start + this_start;
             let message = "A person's name in the header of a printed e-mail (sender or recipient), not the municipality's own address".to_string();
             found.push(base + m.start..base + m.end, line, Severity::High, m.confidence(), message);
         }
     }
+}
+
+/// Outlook's `Jensen, Hanne` (surname, comma, first names) as the whole recipient: the match and
+/// the first and last name for the public check.
+fn reversed_name<'l>(part: &'l str, toks: &[Token]) -> Option<(NameMatch, &'l str, &'l str)> {
+    let (sur, first) = (toks.first()?, toks.get(1)?);
+    let surname_like = sur.shape == tokens::Shape::Cap && sur.flags & STOP == 0 && sur.flags & FIRST == 0;
+    let comma = part.get(sur.end..first.start).is_some_and(|g| g.trim() == ",");
+    if !(surname_like && comma && first.shape == tokens::Shape::Cap && first.flags & FIRST != 0) {
+        return None;
+    }
+    let rest_ok = toks[2..].iter().all(|t| {
+        t.glued && (t.flags & FIRST != 0 || matches!(t.shape, tokens::Shape::Initial | tokens::Shape::Letter))
+    });
+    let last = toks.last()?;
+    let surname =
+        if sur.flags & lexicon::ANY_SURNAME != 0 { sur.flags & lexicon::ANY_SURNAME } else { lexicon::UNLISTED };
+    rest_ok.then(|| {
+        let m = NameMatch {
+            first: 0,
+            last: toks.len() - 1,
+            start: sur.start,
+            end: last.end,
+            first_known: true,
+            surname: if surname & lexicon::SURNAME != 0 { lexicon::SURNAME } else { surname },
+            initials: false,
+        };
+        (m, &part[first.start..first.end], &part[sur.start..sur.end])
+    })
 }
 
 /// The part with e-mail addresses, `mailto:` and brackets blanked out (same byte length, so

@@ -392,3 +392,14 @@ fn arbitrary_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn outlook_surname_comma_first_name_in_headers() {
+    let f = scan_texts(&[
+        "Fra: Jensen, Hanne Marie <hmj@gmail.com>\nSendt: 3. maj 2024 11:02\nTil: Hansen, Ole; Gehl, Jan\nEmne: Hej",
+    ]);
+    for want in ["Jensen, Hanne Marie", "Hansen, Ole", "Gehl, Jan"] {
+        assert_eq!(name_severity(&f, want), Some(Severity::High), "{want}: {:?}", names(&f));
+    }
+    assert_eq!(names(&f).len(), 3, "{:?}", names(&f));
+}
