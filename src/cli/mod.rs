@@ -2,6 +2,7 @@
 
 mod baseline;
 mod scan_cmd;
+mod structure;
 mod text_cmd;
 
 use crate::detect::{Config, Detector};
@@ -48,6 +49,9 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Show the agenda structure read from a PDF (items, open/closed, case numbers, pages) and
+    /// which pages carry closed-item content, and why.
+    Structure(structure::StructureArgs),
     /// List every rule with its id, severity and a one-line description.
     Rules,
     /// Internal: the worker process of `scan --isolate` (reads requests on stdin).
@@ -73,6 +77,7 @@ pub fn main() -> i32 {
         Command::Scan(args) => scan_cmd::run(args),
         Command::Text { file, page } => text_cmd::run(&file, page),
         Command::Baseline { paths, output, reason, config } => run_baseline(&paths, &output, reason.as_deref(), config),
+        Command::Structure(args) => structure::run(args),
         Command::Rules => run_rules(),
         Command::Worker { config, timeout } => run_worker(config, timeout),
     }

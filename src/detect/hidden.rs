@@ -80,6 +80,9 @@ impl Reason {
     fn severity(&self) -> Severity {
         match self {
             Reason::UnderBox(_) => Severity::High,
+            // Signature and stamp images are often drawn over typed text with a transparent
+            // background (a soft mask the page content does not reveal): often visible after all.
+            Reason::UnderImage => Severity::Low,
             _ => Severity::Medium,
         }
     }
@@ -88,7 +91,8 @@ impl Reason {
         match self {
             Reason::UnderBox(_) | Reason::SameAsBackground(true) | Reason::Transparent => 0.9,
             Reason::OffPage | Reason::Tiny | Reason::Invisible => 0.8,
-            Reason::UnderImage | Reason::SameAsBackground(false) => 0.7,
+            Reason::SameAsBackground(false) => 0.7,
+            Reason::UnderImage => 0.5,
         }
     }
 }

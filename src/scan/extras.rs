@@ -9,6 +9,7 @@ use super::{ReadDocument, Scanner};
 use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
 use crate::pdf::extras::{self as px, ExtraText};
 use crate::pdf::PageText;
+use lopdf::ObjectId;
 use std::collections::HashSet;
 
 /// Embedded PDFs inside embedded PDFs are followed this deep.
@@ -28,7 +29,8 @@ impl Scanner {
         out: &mut Vec<Finding>,
     ) -> Vec<String> {
         let mut problems = Vec::new();
-        let texts = extra_texts(read);
+        let pages = px::page_ids(&read.doc);
+        let texts = extra_texts(read, &pages);
         self.check_texts(&texts.texts, ctx, out);
         for (page, area) in &texts.unapplied_redactions {
             let mut f = Finding::new(
@@ -45,18 +47,19 @@ impl Scanner {
             f.bbox = *area;
             out.push(f);
         }
-        self.check_actions(read, out);
+        self.check_actions(read, &pages, out);
         let budget = read.doc.budget();
         if let Err(why) = budget.check_time() {
             problems.push(format!("embedded files and earlier revisions were not checked: {why}"));
             return problems;
         }
-        self.check_embedded_files(read, ctx, depth, out, &mut problems);
+        self.check_embedded_files(read, &pages, ctx, depth, out, &mut problems);
         if let Err(why) = budget.check_time() {
             problems.push(format!("earlier revisions were not checked: {why}"));
             return problems;
         }
-        self.check_revisions(read, bytes, ctx, &texts.texts, out, &mut problems);
+        let fin = Final { read, pages: &pages, texts: &texts.texts };
+        self.check_revisions(&fin, bytes, ctx, out, &mut problems);
         problems
     }
 
@@ -84,8 +87,8 @@ impl Scanner {
         }
     }
 
-    fn check_actions(&self, read: &ReadDocument, out: &mut Vec<Finding>) {
-        let actions = px::find_actions(read.doc.lopdf(), &read.doc.pages);
+    fn check_actions(&self, read: &ReadDocument, pages: &[ObjectId], out: &mut Vec<Finding>) {
+        let actions = px::find_actions(read.doc.lopdf(), pages);
         for a in actions.iter().take(MAX_ACTION_FINDINGS) {
             let rule = if a.kind == "Launch" { "launch-action" } else { "javascript" };
             let what = if a.kind == "Launch" { "starts a program or opens a file" } else { "runs JavaScript" };
@@ -115,6 +118,13 @@ impl Scanner {
     }
 }
 
+/// The file as finally saved, which earlier revisions are compared with.
+struct Final<'a> {
+    read: &'a ReadDocument,
+    pages: &'a [ObjectId],
+    texts: &'a [ExtraText],
+}
+
 /// Texts outside the page content of the final revision.
 struct ExtraTexts {
     texts: Vec<ExtraText>,
@@ -123,16 +133,15 @@ struct ExtraTexts {
 
 /// Metadata, annotations, form fields and bookmarks. Annotation and form texts that also appear
 /// in their page's text (a form field's drawn value, a free-text box) are checked there already.
-fn extra_texts(read: &ReadDocument) -> ExtraTexts {
+fn extra_texts(read: &ReadDocument, pages: &[ObjectId]) -> ExtraTexts {
     let doc = read.doc.lopdf();
-    let pages = &read.doc.pages;
     let mut texts = px::metadata_texts(doc);
     let annots = px::annotation_texts(doc, pages);
     let fields = px::form_field_texts(doc, pages, &annots.page_of);
     let page_words: Vec<String> = read.pages.iter().map(|p| normalize(&p.text)).collect();
     let on_page = |t: &ExtraText| {
         t.page
-            .and_then(|p| page_words.get(p as usize - 1))
+            .and_then(|p| page_words.get((p as usize).checked_sub(1)?))
             .is_some_and(|words| !normalize(&t.text).is_empty() && words.contains(&normalize(&t.text)))
     };
     texts.extend(annots.texts.into_iter().filter(|t| !on_page(t)));
@@ -157,6 +166,7 @@ fn name_in_part(mut f: Finding, t: &ExtraText) -> Finding {
         "metadata" => ("metadata", format!("The metadata field {} names a person", t.location)),
         "form-field" => ("annotation", format!("The {} holds a person's name", t.location)),
         "bookmark" => ("annotation", "A bookmark title names a person".to_string()),
+        "embedded-file" => ("embedded-file", format!("The {} names a person", t.location)),
         _ => ("annotation", format!("The {} names a person", t.location)),
     };
     let shown = match t.page {

@@ -155,11 +155,18 @@ pub fn file_kind(name: &str, mime: Option<&str>, data: &[u8]) -> FileKind {
     if head.windows(5).any(|w| w == b"%PDF-") {
         return FileKind::Pdf;
     }
+    // Zip (Office files), OLE (old Office, Outlook .msg), images: binary whatever the name says.
+    const BINARY_MAGIC: [&[u8]; 7] =
+        [b"PK\x03\x04", b"\xD0\xCF\x11\xE0", b"\xFF\xD8\xFF", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*"];
+    if BINARY_MAGIC.iter().any(|m| data.starts_with(m)) {
+        return FileKind::Other;
+    }
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let mime = mime.unwrap_or("").to_ascii_lowercase();
+    let mime = mime.unwrap_or("").trim_start_matches('/').to_ascii_lowercase();
     let markup = matches!(ext.as_str(), "html" | "htm" | "xhtml" | "xml" | "svg")
-        || mime.contains("html")
-        || mime.contains("xml");
+        || mime.ends_with("/html")
+        || mime.ends_with("/xml")
+        || mime.ends_with("+xml");
     let texty = markup
         || matches!(ext.as_str(), "txt" | "csv" | "tsv" | "eml" | "json" | "md" | "log" | "ics" | "vcf" | "rtf")
         || mime.starts_with("text/")
@@ -251,6 +258,9 @@ mod tests {
         assert_eq!(file_kind("photo.jpg", Some("image/jpeg"), b"\xFF\xD8\xFF\xE0\x00\x10JFIF"), FileKind::Other);
         assert_eq!(file_kind("noext", None, "Hej Søren\nCPR".as_bytes()), FileKind::Text { markup: false });
         assert_eq!(file_kind("a.docx", None, b"PK\x03\x04\x14\x00\x06\x00"), FileKind::Other);
+        let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        assert_eq!(file_kind("a.xlsx", Some(xlsx), b"PK\x03\x04abc"), FileKind::Other);
+        assert_eq!(file_kind("a", Some("/application/xhtml+xml"), b"<p>"), FileKind::Text { markup: true });
     }
 
     #[test]

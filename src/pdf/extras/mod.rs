@@ -22,6 +22,12 @@ pub use metadata::metadata_texts;
 pub use revisions::earlier_revision_ends;
 
 use super::geom::Rect;
+use lopdf::ObjectId;
+
+/// The page objects of a document, in page order.
+pub fn page_ids(doc: &super::Document) -> Vec<ObjectId> {
+    doc.page_ids()
+}
 
 /// A piece of text that is in the file but not painted on a page.
 #[derive(Debug, Clone, PartialEq)]

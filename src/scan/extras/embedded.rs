@@ -6,7 +6,7 @@ use super::{Scanner, MAX_DEPTH};
 use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
 use crate::pdf::extras::embedded::{decode_file_text, decode_quoted_printable, file_kind, FileKind};
 use crate::pdf::extras::objects::{clip, human_size, strip_tags};
-use crate::pdf::extras::{self as px, EmbeddedFile};
+use crate::pdf::extras::{self as px, EmbeddedFile, ExtraText};
 use crate::pdf::{Limits, PageText};
 use crate::scan::ReadDocument;
 
@@ -17,6 +17,7 @@ impl Scanner {
     pub(super) fn check_embedded_files(
         &self,
         read: &ReadDocument,
+        pages: &[lopdf::ObjectId],
         ctx: &DocContext,
         depth: u32,
         out: &mut Vec<Finding>,
@@ -24,7 +25,7 @@ impl Scanner {
     ) {
         let budget = read.doc.budget();
         let max_bytes = self.limits.max_stream_bytes;
-        let files = px::embedded_files(read.doc.lopdf(), &read.doc.pages, max_bytes, budget);
+        let files = px::embedded_files(read.doc.lopdf(), pages, max_bytes, budget);
         for file in &files {
             if let Err(why) = budget.check_time() {
                 problems.push(format!("embedded file `{}` and any after it were not checked: {why}", file.name));
@@ -36,6 +37,24 @@ impl Scanner {
             }
             out.push(listing(file, &checked_as));
             out.extend(found);
+            // A file's name and description are text too ("klage-fra-jens-hansen.pdf").
+            let mut about = vec![ExtraText {
+                source: "embedded-file",
+                page: file.page,
+                location: format!("name of embedded file `{}`", file.name),
+                text: file.name.replace(['-', '_', '.'], " "),
+                bbox: None,
+            }];
+            if let Some(desc) = file.description.as_ref().filter(|d| d.trim() != file.name) {
+                about.push(ExtraText {
+                    source: "embedded-file",
+                    page: file.page,
+                    location: format!("description of embedded file `{}`", file.name),
+                    text: desc.clone(),
+                    bbox: None,
+                });
+            }
+            self.check_texts(&about, ctx, out);
         }
     }
 
@@ -57,7 +76,7 @@ impl Scanner {
                     return (Err(format!("it is a PDF nested more than {MAX_DEPTH} levels deep")), Vec::new());
                 }
                 let limits = Limits { time_budget: time_left, ..self.limits.clone() };
-                match self.check_bytes(data, depth + 1, limits) {
+                match self.check_bytes(data, depth + 1, limits, Some(&file.name), None) {
                     Ok(checked) => {
                         let found = checked.findings.into_iter().map(|f| inside(f, &file.name)).collect();
                         match checked.error {
@@ -119,7 +138,12 @@ fn inside(mut f: Finding, name: &str) -> Finding {
 /// (what is not checked must be looked at by a person).
 fn listing(file: &EmbeddedFile, checked_as: &Result<&'static str, String>) -> Finding {
     let size = file.size.map(|s| format!(" ({})", human_size(s))).unwrap_or_default();
-    let desc = file.description.as_deref().map(|d| format!(", described as \"{}\"", clip(d, 100))).unwrap_or_default();
+    let desc = file
+        .description
+        .as_deref()
+        .filter(|d| d.trim() != file.name)
+        .map(|d| format!(", described as \"{}\"", clip(d, 100)))
+        .unwrap_or_default();
     let on_page = file.page.map(|p| format!(", attached on page {p}")).unwrap_or_default();
     let (severity, outcome) = match checked_as {
         Ok(how) => (Severity::Info, format!("Its content was checked {how}.")),

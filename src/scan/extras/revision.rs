@@ -2,7 +2,7 @@
 //! final version no longer shows. The old bytes are still in the file; anyone can cut the file at
 //! the old `%%EOF` and read them.
 
-use super::{finding_keys, normalize, Scanner};
+use super::{finding_keys, normalize, Final, Scanner};
 use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
 use crate::pdf::extras::{self as px, objects::clip, ExtraText};
 use crate::pdf::{layout, Document, Limits, PageText};
@@ -100,13 +100,13 @@ struct Removed {
 impl Scanner {
     pub(super) fn check_revisions(
         &self,
-        read: &ReadDocument,
+        fin: &Final<'_>,
         bytes: &[u8],
         ctx: &DocContext,
-        final_texts: &[ExtraText],
         out: &mut Vec<Finding>,
         problems: &mut Vec<String>,
     ) {
+        let read = fin.read;
         let ends = px::earlier_revision_ends(bytes);
         if ends.is_empty() {
             return;
@@ -120,7 +120,7 @@ impl Scanner {
                 ends.len()
             ));
         }
-        let view = FinalView::new(read, final_texts, out);
+        let view = FinalView::new(read, fin.texts, out);
         let mut reported: HashSet<(String, String)> = HashSet::new();
         let budget = read.doc.budget();
         for (index, &end) in ends.iter().enumerate().skip(skip) {
@@ -133,7 +133,7 @@ impl Scanner {
             let Some(prefix) = bytes.get(..end) else { continue };
             // A cut that does not open is not a usable revision (a stray `%%EOF`); nothing to report.
             let Ok(old) = Document::open(prefix, limits) else { continue };
-            let removed = self.compare_revision(read, &old, ctx, &view, &label, &mut reported);
+            let removed = self.compare_revision(fin, &old, ctx, &view, &label, &mut reported);
             if let Some(summary) = summarize(&removed, &label) {
                 out.push(summary);
             }
@@ -143,7 +143,7 @@ impl Scanner {
 
     fn compare_revision(
         &self,
-        read: &ReadDocument,
+        fin: &Final<'_>,
         old: &Document,
         ctx: &DocContext,
         view: &FinalView,
@@ -151,7 +151,9 @@ impl Scanner {
         reported: &mut HashSet<(String, String)>,
     ) -> Removed {
         let mut removed = Removed::default();
-        let final_pages: HashSet<ObjectId> = read.doc.pages.iter().copied().collect();
+        let read = fin.read;
+        let final_pages: HashSet<ObjectId> = fin.pages.iter().copied().collect();
+        let old_pages = px::page_ids(old);
         let mut keep = |mut f: Finding, place: String, removed: &mut Removed| {
             if view.shows_finding(&f) || !reported.insert((f.rule.clone(), normalize(&f.text))) {
                 return;
@@ -167,7 +169,7 @@ impl Scanner {
             f.bbox = None;
             removed.findings.push(f);
         };
-        for (i, &id) in old.pages.iter().enumerate().take(self.limits.max_pages) {
+        for (i, &id) in old_pages.iter().enumerate().take(self.limits.max_pages) {
             if old.budget().check_time().is_err() {
                 break;
             }
@@ -195,10 +197,10 @@ impl Scanner {
         // Old metadata, comments and form values, where they differ from the final ones.
         let doc = old.lopdf();
         let mut texts = px::metadata_texts(doc);
-        let annots = px::annotation_texts(doc, &old.pages);
-        texts.extend(px::form_field_texts(doc, &old.pages, &annots.page_of));
+        let annots = px::annotation_texts(doc, &old_pages);
+        texts.extend(px::form_field_texts(doc, &old_pages, &annots.page_of));
         texts.extend(annots.texts);
-        texts.extend(px::bookmark_texts(doc, &old.pages));
+        texts.extend(px::bookmark_texts(doc, &old_pages));
         texts.retain(|t| !view.shows_line(&t.text));
         let mut found = Vec::new();
         self.check_texts(&texts, ctx, &mut found);
