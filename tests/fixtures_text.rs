@@ -23,10 +23,7 @@ fn normalise(s: &str) -> String {
     s.replace('\u{ad}', "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-// Ignored until the content-stream interpreter (branch `interp`) is on main: the skeleton's pages
-// have no text yet. Run with `cargo test --test fixtures_text -- --ignored`.
 #[test]
-#[ignore]
 fn every_text_phrase_is_on_its_page() {
     let exp = expected();
     let mut failures = Vec::new();
