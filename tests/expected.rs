@@ -28,7 +28,6 @@ const ENFORCED_RULES: &[&str] = &[
     "javascript",
     "launch-action",
     "no-text-layer",
-    "phone",
     "revision",
 ];
 
