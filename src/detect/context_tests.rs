@@ -74,7 +74,10 @@ fn municipal_addresses_in_mail_headers_are_staff() {
 #[test]
 fn roster_and_name_variants_match() {
     let pages = [PageText::from_plain("x")];
-    let ctx = build(&pages, &Config { roster: vec!["Hanne Kirstine Jensen".into(), "Anne Hansen-Møller".into()] });
+    let ctx = build(
+        &pages,
+        &Config { roster: vec!["Hanne Kirstine Jensen".into(), "Anne Hansen-Møller".into()], ..Default::default() },
+    );
     let mut toks = Vec::new();
     let mut buf = String::new();
     let lex = lexicon();

@@ -270,7 +270,7 @@ Emne: Plads til min datter",
 #[test]
 fn roster_names_are_not_findings() {
     let page = PageText::from_plain("Borgmester Mette Frederiksen og borgeren Jens Hansen talte sammen.");
-    let config = Config { roster: vec!["Mette Frederiksen".into()] };
+    let config = Config { roster: vec!["Mette Frederiksen".into()], ..Default::default() };
     let f = scan_pages_with(config, &[page]);
     assert_eq!(name_severity(&f, "Mette Frederiksen"), None);
     assert_eq!(name_severity(&f, "Jens Hansen"), Some(Severity::High));
