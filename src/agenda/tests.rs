@@ -293,3 +293,22 @@ fn file_names_give_item_numbers() {
     assert_eq!(item_number_in_file_name("Dagsorden 2024.pdf"), None);
     assert_eq!(item_number_in_file_name("Kontrapunkt 3.pdf"), None);
 }
+
+#[test]
+fn an_item_at_the_foot_of_the_toc_page_and_of_the_body_page_is_still_read() {
+    // Chromium's layout: the last TOC line and the last heading both sit at a page's foot.
+    let pages = doc(&[
+        "DAGSORDEN Børne- og Skoleudvalget\nIndholdsfortegnelse\nPunkt 1: Godkendelse af dagsorden\n2\n\
+         Punkt 4: Lukket: Klage over skolevisitation\n2"
+            .into(),
+        "Punkt 1: Godkendelse af dagsorden\nSagsnr.: 326-2024-00318\nBeslutning: Godkendt.\n\n\
+         Punkt 4: Lukket: Klage over skolevisitation\nSagsnr.: 326-2024-00922"
+            .into(),
+    ]);
+    let (agenda, findings) = run(&pages);
+    let item = agenda.item("4").expect("item 4");
+    assert!(item.closed);
+    assert_eq!(item.case_numbers, vec!["326-2024-00922"]);
+    assert_eq!(agenda.toc.len(), 2);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
