@@ -143,7 +143,14 @@ fn run_worker(config: Option<PathBuf>, timeout: Option<u64>) -> i32 {
 }
 
 fn run_rules() -> i32 {
-    for r in crate::detect::rule_list() {
+    let detector = match Detector::new(Config::default()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("leakscan: {e}");
+            return 2;
+        }
+    };
+    for r in detector.rules() {
         println!("{:<14} {:<7} {}", r.id, r.severity.as_str(), r.description);
     }
     0

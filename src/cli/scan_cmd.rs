@@ -358,12 +358,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
     a == b || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
 }
 
+/// Opens the resume file for appending, first cutting off a line torn by a killed run.
 fn open_append(p: &Path) -> Result<std::fs::File, String> {
-    std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(p)
-        .map_err(|e| format!("could not open {} to append to it: {e}", p.display()))
+    let fail = |e: std::io::Error| format!("could not open {} to append to it: {e}", p.display());
+    if let Ok(bytes) = std::fs::read(p) {
+        let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        if complete < bytes.len() {
+            std::fs::OpenOptions::new().write(true).open(p).and_then(|f| f.set_len(complete as u64)).map_err(fail)?;
+        }
+    }
+    std::fs::OpenOptions::new().create(true).append(true).open(p).map_err(fail)
 }
 
 /// Reads a JSONL report written by an earlier (perhaps killed) run. A torn last line is ignored:

@@ -19,6 +19,7 @@ pub mod rulefile;
 pub use config::Config;
 pub use context::DocContext;
 pub use finding::{Finding, Severity};
+pub use rulefile::RuleInfo;
 
 use crate::pdf::PageText;
 
@@ -51,11 +52,25 @@ impl<'a> TextUnit<'a> {
 /// All enabled rules, compiled once and shared by every file and thread.
 pub struct Detector {
     pub config: Config,
+    /// The configuration's rules, allowlists and overrides, compiled.
+    rules: rulefile::RuleSet,
 }
 
 impl Detector {
     pub fn new(config: Config) -> Result<Detector, String> {
-        Ok(Detector { config })
+        let rules = rulefile::RuleSet::new(&config)?;
+        Ok(Detector { config, rules })
+    }
+
+    /// Every rule this detector reports, with its default severity (for `leakscan rules`).
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        self.rules.infos()
+    }
+
+    /// Drops disabled and allowlisted findings and applies severity overrides, for findings
+    /// made outside `scan` (page content, metadata, extras). Idempotent.
+    pub fn apply_policy(&self, findings: &mut Vec<Finding>) {
+        self.rules.apply(findings, 0);
     }
 
     /// Reads all pages once for document-wide context.
@@ -67,43 +82,17 @@ impl Detector {
     pub fn scan(&self, unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
         let start = out.len();
         cpr::check(unit, doc, out);
-        contact::check(unit, doc, out);
+        contact::check_with(unit, doc, &self.rules.municipal, out);
         mail::check(unit, doc, out);
         let earlier = out[start..].to_vec();
         names::check(unit, doc, &earlier, out);
+        self.rules.scan_extra(unit, out);
+        self.rules.apply(out, start);
     }
 }
 
-/// A rule as `leakscan rules` lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RuleInfo {
-    pub id: String,
-    pub severity: Severity,
-    pub description: String,
-}
-
-/// Every built-in rule.
+/// Every built-in rule with its default severity and description, from `rules/rules.toml`.
+/// `Detector::rules` gives the same list with a configuration's rules and overrides applied.
 pub fn rule_list() -> Vec<RuleInfo> {
-    [
-        ("cpr", Severity::High, "Danish CPR numbers (validated date, century and modulus 11)"),
-        ("name", Severity::Medium, "Names of citizens (not participants, the roster or staff)"),
-        ("email-header", Severity::High, "A printed Outlook e-mail (Fra/Sendt/Til/Emne header block)"),
-        ("email-address", Severity::Medium, "E-mail addresses of private persons"),
-        ("phone", Severity::Medium, "Phone numbers of private persons"),
-        ("address", Severity::Medium, "Street addresses of private persons"),
-        ("closed-item", Severity::High, "Pages carrying a closed agenda item's content"),
-        (
-            "hidden-text",
-            Severity::High,
-            "Text a reader cannot see but a downloader can (covered, white, off-page, tiny)",
-        ),
-        ("metadata", Severity::Medium, "Personal data or closed-item titles in document metadata"),
-        ("annotation", Severity::Medium, "Personal data in annotations, form fields or bookmarks"),
-        ("embedded-file", Severity::Medium, "Files embedded in the PDF, and what they contain"),
-        ("revision", Severity::High, "Personal data in an earlier revision still inside the file"),
-        ("no-text-layer", Severity::High, "Pages that are only images (scans) and could not be checked"),
-    ]
-    .into_iter()
-    .map(|(id, severity, d)| RuleInfo { id: id.to_string(), severity, description: d.to_string() })
-    .collect()
+    rulefile::RuleSet::new(&Config::default()).map(|set| set.infos()).unwrap_or_default()
 }

@@ -168,29 +168,56 @@ impl Scanner {
     }
 
     fn scan_bytes_inner(&self, display: &str, bytes: &[u8], known: Option<&agenda::KnownItems>) -> FileReport {
-        let read = match read_document(bytes, self.limits.clone()) {
-            Ok(r) => r,
-            Err(e) => return FileReport { path: display.to_string(), error: Some(e), ..Default::default() },
-        };
+        match self.check_bytes(bytes, 0, self.limits.clone(), Some(display), known) {
+            Ok(c) => FileReport::new(display.to_string(), c.pages, c.error, c.findings),
+            Err(e) => FileReport { path: display.to_string(), error: Some(e), ..Default::default() },
+        }
+    }
+
+    /// Reads a PDF and runs every check on it. `depth` counts how deep inside other PDFs this one
+    /// is embedded (0 for the file itself), so embedded PDFs are checked by the same code.
+    /// `name` is the file's name (attachment file names tell which item they belong to) and
+    /// `known` the meeting's items from its agenda or manifest.
+    pub(crate) fn check_bytes(
+        &self,
+        bytes: &[u8],
+        depth: u32,
+        limits: Limits,
+        name: Option<&str>,
+        known: Option<&agenda::KnownItems>,
+    ) -> Result<Checked, String> {
+        let read = read_document(bytes, limits)?;
         let ctx = self.detector.prepare(&read.pages);
         let mut findings: Vec<Finding> = read.content_findings.clone();
         for (i, text) in read.pages.iter().enumerate() {
             self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);
         }
-        self.scan_extras(&read, bytes, &ctx, &mut findings);
+        let extra_problems = self.scan_extras(&read, bytes, &ctx, depth, &mut findings);
         let mut structure = agenda::infer(&read.pages);
         if let Some(k) = known {
             k.apply(&mut structure);
         }
-        agenda::closed_item::check(&read.pages, &structure, Some(display), &mut findings);
-        let error = describe_problems(&read);
-        FileReport::new(display.to_string(), read.pages.len(), error, findings)
+        agenda::closed_item::check(&read.pages, &structure, name, &mut findings);
+        // Content, extras and agenda findings are made outside `Detector::scan`: give them the
+        // same allowlists, disabled rules and severity overrides.
+        self.detector.apply_policy(&mut findings);
+        let error = describe_problems(&read, extra_problems);
+        Ok(Checked { pages: read.pages.len(), error, findings })
     }
 }
 
-/// One sentence naming the pages that were not fully read, or `None`.
-fn describe_problems(read: &ReadDocument) -> Option<String> {
+/// The outcome of checking one PDF's bytes.
+pub(crate) struct Checked {
+    pub pages: usize,
+    /// A sentence when the file was not fully checked.
+    pub error: Option<String>,
+    pub findings: Vec<Finding>,
+}
+
+/// One sentence naming the pages and parts that were not fully read, or `None`.
+fn describe_problems(read: &ReadDocument, extra_problems: Vec<String>) -> Option<String> {
     let mut parts: Vec<String> = read.doc.problems.clone();
+    parts.extend(extra_problems);
     let bad: Vec<(usize, &Vec<String>)> =
         read.page_problems.iter().enumerate().filter(|(_, p)| !p.is_empty()).collect();
     if let Some((first, why)) = bad.first() {

@@ -1,0 +1,298 @@
+//! Glyphs → lines. Glyphs are grouped into rows by baseline (superscripts and subscripts join the
+//! row they sit on), sorted left to right, stripped of duplicates (fake bold, drop shadows), given
+//! spaces where the gaps are, and cut where a column gutter runs through the row.
+//! Every pass sorts or sweeps, so the work stays O(n log n) in the number of glyphs.
+
+use super::glyphs::FrameGlyph;
+
+/// Marks an inserted space in `Line::items`.
+pub(crate) const SPACE: u32 = u32::MAX;
+
+// Distances as fractions of the font size; the first four are poppler's (TextOutputDev.cc).
+/// A gap wider than this starts a new word (minWordBreakSpace).
+const WORD_GAP: f32 = 0.1;
+/// Same char drawn again within these distances is a duplicate (dupMaxPriDelta, dupMaxSecDelta).
+const DUP_X: f32 = 0.1;
+const DUP_Y: f32 = 0.2;
+/// Baselines closer than this are one row: catches superscripts (about 0.33) but not the next
+/// line (1.0 and more).
+const ROW_TOLERANCE: f32 = 0.4;
+/// A gap wider than this may be a column gutter (poppler's minColSpacing2 is 1.0).
+const FRAGMENT_GAP: f32 = 1.0;
+/// A piece of a row at least this wide is running text, so a wide gap next to it is a gutter.
+const LONG_FRAGMENT: f32 = 10.0;
+/// A value this short after a label ending in ':' stays on the label's line.
+const LABEL_VALUE_MAX: f32 = 20.0;
+/// How far above and below (in font sizes) another row's gutter counts as support.
+const GUTTER_WINDOW: f32 = 8.0;
+/// Look-back bounds that keep hostile pages (thousands of glyphs on one spot) linear.
+const DUP_LOOKBACK: usize = 16;
+const GUTTER_LOOKUP: usize = 64;
+
+/// One line of text in its reading frame.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// Indices into the group's glyphs, left to right, or `SPACE`.
+    pub items: Vec<u32>,
+    pub x0: f32,
+    pub x1: f32,
+    /// Median baseline and font size of its glyphs.
+    pub base: f32,
+    pub size: f32,
+}
+
+/// A run of a row without a gap wider than `FRAGMENT_GAP`.
+struct Fragment {
+    items: Vec<u32>,
+    x0: f32,
+    x1: f32,
+    base: f32,
+    size: f32,
+    last: char,
+}
+
+impl Fragment {
+    fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+}
+
+/// Builds the lines of one glyph group, top to bottom and, within a row, left to right.
+pub(crate) fn build_lines(glyphs: &[FrameGlyph]) -> Vec<Line> {
+    let rows: Vec<Vec<Fragment>> = rows(glyphs).into_iter().map(|row| fragments(glyphs, row)).collect();
+    let gutters = GutterIndex::new(&rows);
+    let mut lines = Vec::new();
+    for row in rows {
+        let mut iter = row.into_iter();
+        let Some(first) = iter.next() else { continue };
+        let mut parts = vec![first];
+        for frag in iter {
+            let Some(prev) = parts.last() else { continue };
+            if gutters.separates(prev, &frag) {
+                lines.push(join(glyphs, std::mem::take(&mut parts)));
+            }
+            parts.push(frag);
+        }
+        lines.push(join(glyphs, parts));
+    }
+    lines
+}
+
+fn same_row(anchor_base: f32, anchor_size: f32, g: &FrameGlyph) -> bool {
+    let (big, small) = if g.size > anchor_size { (g.size, anchor_size) } else { (anchor_size, g.size) };
+    // A huge glyph (a drop cap, a decoration) must not swallow the lines beside it.
+    let scale = if big <= 2.5 * small { big } else { small };
+    (anchor_base - g.base).abs() <= ROW_TOLERANCE * scale
+}
+
+/// Groups glyph indices into rows, top to bottom; each row sorted left to right.
+fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
+    let mut order: Vec<u32> = (0..glyphs.len() as u32).collect();
+    order.sort_by(|&a, &b| glyphs[b as usize].base.total_cmp(&glyphs[a as usize].base).then(a.cmp(&b)));
+    let mut rows = Vec::new();
+    let mut row: Vec<u32> = Vec::new();
+    let (mut anchor_base, mut anchor_size) = (0.0f32, 0.0f32);
+    for i in order {
+        let g = &glyphs[i as usize];
+        if row.is_empty() || !same_row(anchor_base, anchor_size, g) {
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+            }
+            anchor_base = g.base;
+            anchor_size = g.size;
+        } else if g.size > anchor_size && !g.is_space {
+            // The row's own baseline is that of its largest text, not of a superscript met first.
+            anchor_base = g.base;
+            anchor_size = g.size;
+        }
+        row.push(i);
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    for row in &mut rows {
+        row.sort_by(|&a, &b| glyphs[a as usize].x0.total_cmp(&glyphs[b as usize].x0).then(a.cmp(&b)));
+    }
+    rows
+}
+
+/// The same char painted again at (nearly) the same spot: fake bold, a drop shadow, text drawn
+/// once to fill and once to stroke. `kept` is sorted by `x0`.
+fn is_duplicate(glyphs: &[FrameGlyph], kept: &[u32], g: &FrameGlyph) -> bool {
+    let reach = DUP_X * g.size;
+    for &k in kept.iter().rev().take(DUP_LOOKBACK) {
+        let other = &glyphs[k as usize];
+        if g.x0 - other.x0 > reach {
+            break;
+        }
+        if other.ch == g.ch && (other.base - g.base).abs() <= DUP_Y * g.size && (g.x0 - other.x0).abs() <= reach {
+            return true;
+        }
+    }
+    false
+}
+
+/// Puts a row (sorted by `x0`) in reading order without its duplicates. Glyphs keep their
+/// paint order within runs that move forward (so zero and negative advances, accents painted
+/// back over their letter, stay where the producer put them); the runs are sorted by position.
+fn order_row(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<u32> {
+    let mut kept: Vec<u32> = Vec::with_capacity(row.len());
+    let mut texts: Vec<u32> = Vec::with_capacity(row.len());
+    for i in row {
+        let g = &glyphs[i as usize];
+        if g.is_space {
+            kept.push(i);
+        } else if !is_duplicate(glyphs, &texts, g) {
+            texts.push(i);
+            kept.push(i);
+        }
+    }
+    kept.sort_unstable();
+    let mut runs: Vec<(f32, std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    let (mut run_x0, mut prev_x1, mut x_max) = (f32::MAX, f32::MIN, f32::MIN);
+    for (n, &i) in kept.iter().enumerate() {
+        let g = &glyphs[i as usize];
+        let back = g.x0 < prev_x1 - DUP_Y * g.size;
+        let jump = g.x0 > x_max + FRAGMENT_GAP * g.size;
+        if n > start && (back || jump) {
+            runs.push((run_x0, start..n));
+            start = n;
+            run_x0 = f32::MAX;
+            x_max = f32::MIN;
+        }
+        run_x0 = run_x0.min(g.x0);
+        prev_x1 = g.x1;
+        x_max = x_max.max(g.x1);
+    }
+    if start < kept.len() {
+        runs.push((run_x0, start..kept.len()));
+    }
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    runs.into_iter().flat_map(|(_, r)| kept[r].iter().copied()).collect()
+}
+
+/// Splits a row in reading order into fragments at wide gaps, marking word breaks.
+fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
+    let mut out = Vec::new();
+    let mut items: Vec<u32> = Vec::new();
+    let mut x_max = f32::MIN;
+    let mut prev_size = 0.0f32;
+    let mut pending_space = false;
+    for i in order_row(glyphs, row) {
+        let g = &glyphs[i as usize];
+        if g.is_space {
+            pending_space = true;
+            continue;
+        }
+        if !items.is_empty() {
+            let size = g.size.max(prev_size);
+            let gap = g.x0 - x_max;
+            if gap > FRAGMENT_GAP * size {
+                out.push(fragment(glyphs, std::mem::take(&mut items)));
+            } else if pending_space || gap > WORD_GAP * size {
+                items.push(SPACE);
+            }
+        }
+        items.push(i);
+        x_max = x_max.max(g.x1);
+        prev_size = g.size;
+        pending_space = false;
+    }
+    if !items.is_empty() {
+        out.push(fragment(glyphs, items));
+    }
+    out
+}
+
+fn median(values: &mut [f32]) -> f32 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let mid = values.len() / 2;
+    *values.select_nth_unstable_by(mid, |a, b| a.total_cmp(b)).1
+}
+
+fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>) -> Fragment {
+    let mut x0 = f32::MAX;
+    let mut x1 = f32::MIN;
+    let mut sizes = Vec::with_capacity(items.len());
+    let mut bases = Vec::with_capacity(items.len());
+    let mut last = ' ';
+    for &i in &items {
+        if let Some(g) = glyphs.get(i as usize) {
+            x0 = x0.min(g.x0);
+            x1 = x1.max(g.x1);
+            sizes.push(g.size);
+            bases.push(g.base);
+            if g.ch != '\u{FFFD}' {
+                last = g.ch;
+            }
+        }
+    }
+    Fragment { x0, x1, base: median(&mut bases), size: median(&mut sizes).max(0.01), last, items }
+}
+
+fn join(glyphs: &[FrameGlyph], parts: Vec<Fragment>) -> Line {
+    let mut items = Vec::new();
+    for part in parts {
+        if !items.is_empty() {
+            items.push(SPACE);
+        }
+        items.extend(part.items);
+    }
+    let mut sizes = Vec::with_capacity(items.len());
+    let mut bases = Vec::with_capacity(items.len());
+    let (mut x0, mut x1) = (f32::MAX, f32::MIN);
+    for &i in &items {
+        if let Some(g) = glyphs.get(i as usize) {
+            x0 = x0.min(g.x0);
+            x1 = x1.max(g.x1);
+            sizes.push(g.size);
+            bases.push(g.base);
+        }
+    }
+    Line { items, x0, x1, base: median(&mut bases), size: median(&mut sizes).max(0.01) }
+}
+
+/// Wide gaps beside running text, by baseline: the evidence that a page has columns.
+struct GutterIndex {
+    /// `(baseline, gap start, gap end)`, sorted by baseline.
+    gaps: Vec<(f32, f32, f32)>,
+}
+
+impl GutterIndex {
+    fn new(rows: &[Vec<Fragment>]) -> GutterIndex {
+        let mut gaps = Vec::new();
+        for row in rows {
+            for pair in row.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                if a.width() >= LONG_FRAGMENT * a.size || b.width() >= LONG_FRAGMENT * b.size {
+                    gaps.push((a.base.max(b.base), a.x1, b.x0));
+                }
+            }
+        }
+        gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+        GutterIndex { gaps }
+    }
+
+    /// Whether the gap between `a` and `b` (neighbours on one row) is a column gutter, so they
+    /// belong to different lines: other rows nearby have a wide gap at the same place beside
+    /// running text. A label ending in ':' with a short value after it stays one line.
+    fn separates(&self, a: &Fragment, b: &Fragment) -> bool {
+        if a.last == ':' && b.width() < LABEL_VALUE_MAX * b.size {
+            return false;
+        }
+        let size = a.size.max(b.size);
+        let base = a.base.max(b.base);
+        let (lo, hi) = (a.x1, b.x0);
+        let start = self.gaps.partition_point(|g| g.0 < base - GUTTER_WINDOW * size);
+        let support = self.gaps[start..]
+            .iter()
+            .take(GUTTER_LOOKUP)
+            .take_while(|g| g.0 <= base + GUTTER_WINDOW * size)
+            .filter(|g| g.1.max(lo) < g.2.min(hi))
+            .count();
+        support >= 2
+    }
+}

@@ -1,0 +1,309 @@
+//! Layout on synthetic pages: glyph runs placed the way real producers place them.
+
+use super::page_text;
+use crate::pdf::content::{FontInfo, Glyph, GlyphSource, PageContent, Rgb};
+use crate::pdf::geom::Rect;
+
+/// Advance of every char, as a share of the font size (a rough Helvetica average).
+const ADVANCE: f32 = 0.5;
+
+fn page() -> PageContent {
+    PageContent {
+        number: 1,
+        page_box: Rect::new(0.0, 0.0, 595.0, 842.0),
+        fonts: vec![
+            FontInfo { name: "Helvetica".into(), bold: false, italic: false },
+            FontInfo { name: "Helvetica-Bold".into(), bold: true, italic: false },
+        ],
+        ..Default::default()
+    }
+}
+
+fn glyph(page: &PageContent, ch: char, x: f32, y: f32, size: f32, angle: i16, advance: f32) -> Glyph {
+    let (ux, uy) = match angle {
+        90 => (0.0, 1.0),
+        180 => (-1.0, 0.0),
+        270 => (0.0, -1.0),
+        _ => (1.0, 0.0),
+    };
+    // "Up" is the advance direction turned a quarter counter-clockwise.
+    let (vx, vy) = (-uy, ux);
+    let (ax, ay) = (x + ux * advance + vx * 0.8 * size, y + uy * advance + vy * 0.8 * size);
+    let (dx, dy) = (x - vx * 0.2 * size, y - vy * 0.2 * size);
+    Glyph {
+        ch,
+        bbox: Rect::new(dx, dy, ax, ay),
+        x,
+        y,
+        size,
+        angle,
+        render_mode: 0,
+        fill: Rgb::BLACK,
+        alpha: 1.0,
+        in_page_box: page.page_box.contains_point(x, y),
+        source: GlyphSource::Page,
+        font: 0,
+        seq: page.glyphs.len() as u32,
+        synthetic_space: false,
+    }
+}
+
+/// Paints `text` from (x, y) along `angle`, each char advancing `ADVANCE × size`; spaces are
+/// painted as space glyphs, like a `Tj` with code 32. Returns where the run ends.
+fn run_at_angle(page: &mut PageContent, text: &str, x: f32, y: f32, size: f32, angle: i16) -> f32 {
+    let (mut x, mut y) = (x, y);
+    for ch in text.chars() {
+        let g = glyph(page, ch, x, y, size, angle, ADVANCE * size);
+        page.glyphs.push(g);
+        match angle {
+            90 => y += ADVANCE * size,
+            270 => y -= ADVANCE * size,
+            _ => x += ADVANCE * size,
+        }
+    }
+    if angle == 0 {
+        x
+    } else {
+        y
+    }
+}
+
+fn run(page: &mut PageContent, text: &str, x: f32, y: f32, size: f32) -> f32 {
+    run_at_angle(page, text, x, y, size, 0)
+}
+
+/// Paints `text` one glyph per word char and no space glyphs, leaving `gap × size` between
+/// words: the way many producers position words with `TJ` offsets.
+fn words_with_gaps(page: &mut PageContent, text: &str, x: f32, y: f32, size: f32, gap: f32) {
+    let mut x = x;
+    for word in text.split(' ') {
+        x = run(page, word, x, y, size) + gap * size;
+    }
+}
+
+#[test]
+fn gaps_make_words_and_kerning_does_not() {
+    let mut p = page();
+    words_with_gaps(&mut p, "Byrådet godkendte sagen", 72.0, 700.0, 10.0, 0.25);
+    // Kerning inside a word, loose or tight, is no word break.
+    words_with_gaps(&mut p, "Ti lbage", 72.0, 688.0, 10.0, 0.05);
+    words_with_gaps(&mut p, "Vej le", 72.0, 676.0, 10.0, -0.15);
+    let t = page_text(&p);
+    assert_eq!(t.text, "Byrådet godkendte sagen\nTilbage\nVejle");
+}
+
+#[test]
+fn explicit_space_glyph_breaks_a_word_even_without_a_gap() {
+    let mut p = page();
+    run(&mut p, "Jens", 72.0, 700.0, 10.0);
+    let mut space = glyph(&p, ' ', 92.0, 700.0, 10.0, 0, 0.0);
+    space.synthetic_space = true;
+    p.glyphs.push(space);
+    run(&mut p, "Hansen", 92.0, 700.0, 10.0);
+    assert_eq!(page_text(&p).text, "Jens Hansen");
+}
+
+#[test]
+fn label_and_value_across_a_tab_stay_on_one_line() {
+    let mut p = page();
+    run(&mut p, "Navn:", 72.0, 700.0, 11.0);
+    run(&mut p, "Hanne Jensen", 200.0, 700.0, 11.0);
+    run(&mut p, "CPR-nr.:", 72.0, 686.0, 11.0);
+    run(&mut p, "120387-1234", 200.0, 686.0, 11.0);
+    let t = page_text(&p);
+    assert_eq!(t.text, "Navn: Hanne Jensen\nCPR-nr.: 120387-1234");
+    assert_eq!(t.lines.len(), 2);
+}
+
+fn column_lines(prefix: &str, n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("{prefix} linje {i:02} med en del almindelig tekst her")).collect()
+}
+
+#[test]
+fn two_columns_are_read_column_by_column() {
+    let mut p = page();
+    run(&mut p, "Referat af mødet", 72.0, 760.0, 16.0);
+    let left = column_lines("Venstre", 12);
+    let right = column_lines("Højre", 12);
+    for (i, (l, r)) in left.iter().zip(&right).enumerate() {
+        let y = 720.0 - 12.0 * i as f32;
+        // Painted row by row, as a producer drawing both columns together would.
+        run(&mut p, l, 50.0, y, 9.0);
+        run(&mut p, r, 310.0, y, 9.0);
+    }
+    run(&mut p, "Side 1 af 3", 280.0, 40.0, 8.0);
+    let t = page_text(&p);
+    let expected = format!("Referat af mødet\n\n{}\n\n{}\n\nSide 1 af 3", left.join("\n"), right.join("\n"));
+    assert_eq!(t.text, expected);
+}
+
+#[test]
+fn a_paragraph_end_in_the_left_column_is_not_joined_to_the_right_column() {
+    let mut p = page();
+    for i in 0..10 {
+        let y = 700.0 - 12.0 * i as f32;
+        let left = if i == 4 { "kort slut.".to_string() } else { format!("venstre spalte linje {i} med tekst") };
+        run(&mut p, &left, 50.0, y, 9.0);
+        run(&mut p, &format!("højre spalte linje {i} med mere tekst"), 310.0, y, 9.0);
+    }
+    let t = page_text(&p);
+    let short = t.lines.iter().position(|l| t.text[l.range.clone()] == *"kort slut.");
+    assert!(short.is_some(), "{}", t.text);
+    let first_right = t.text.find("højre").unwrap();
+    assert!(t.text.find("venstre spalte linje 9").unwrap() < first_right);
+}
+
+#[test]
+fn superscripts_and_subscripts_join_their_line() {
+    let mut p = page();
+    let x = run(&mut p, "Areal 20 m", 72.0, 700.0, 12.0);
+    run(&mut p, "2", x, 704.0, 7.0);
+    let x = run(&mut p, " jf. note", x + 4.0, 700.0, 12.0);
+    run(&mut p, "1", x, 704.0, 7.0);
+    let x = run(&mut p, "H", 72.0, 680.0, 12.0);
+    let x = run(&mut p, "2", x, 677.5, 7.0);
+    run(&mut p, "O", x, 680.0, 12.0);
+    let t = page_text(&p);
+    assert_eq!(t.text, "Areal 20 m2 jf. note1\nH2O");
+}
+
+#[test]
+fn fake_bold_duplicates_are_dropped() {
+    let mut p = page();
+    run(&mut p, "Lukket punkt", 72.0, 700.0, 12.0);
+    run(&mut p, "Lukket punkt", 72.4, 700.0, 12.0);
+    run(&mut p, "Lukket punkt", 72.0, 700.3, 12.0);
+    run(&mut p, "Sagen drøftes", 72.0, 680.0, 12.0);
+    assert_eq!(page_text(&p).text, "Lukket punkt\nSagen drøftes");
+}
+
+#[test]
+fn double_letters_are_not_mistaken_for_duplicates() {
+    let mut p = page();
+    run(&mut p, "Allé 11", 72.0, 700.0, 12.0);
+    assert_eq!(page_text(&p).text, "Allé 11");
+}
+
+#[test]
+fn rotated_page_reads_in_rotated_order() {
+    // A landscape table on a /Rotate 90 page: text runs up the page, lines stack to the right.
+    let mut p = page();
+    p.rotate = 90;
+    run_at_angle(&mut p, "Første linje", 100.0, 100.0, 10.0, 90);
+    run_at_angle(&mut p, "Anden linje", 112.0, 100.0, 10.0, 90);
+    run_at_angle(&mut p, "Tredje linje", 124.0, 100.0, 10.0, 90);
+    assert_eq!(page_text(&p).text, "Første linje\nAnden linje\nTredje linje");
+}
+
+#[test]
+fn sideways_text_comes_after_the_upright_text() {
+    let mut p = page();
+    run(&mut p, "Dagsorden for mødet i udvalget", 72.0, 700.0, 12.0);
+    run(&mut p, "Brødtekst på siden", 72.0, 680.0, 12.0);
+    run_at_angle(&mut p, "Sagsnr 2024-17", 30.0, 300.0, 8.0, 270);
+    assert_eq!(page_text(&p).text, "Dagsorden for mødet i udvalget\nBrødtekst på siden\n\nSagsnr 2024-17");
+}
+
+#[test]
+fn unmapped_glyphs_vanish_without_splitting_the_word() {
+    let mut p = page();
+    run(&mut p, "Kommu\u{FFFD}ne", 72.0, 700.0, 12.0);
+    let t = page_text(&p);
+    assert_eq!(t.text, "Kommune");
+    assert_eq!(t.char_boxes.len(), 7);
+}
+
+#[test]
+fn zero_and_negative_advances_keep_the_text() {
+    let mut p = page();
+    let mut x = 72.0;
+    for (i, ch) in "Økonomi".chars().enumerate() {
+        // Broken widths: a glyph with no advance, one that moves back a little.
+        let advance = match i {
+            2 => 0.0,
+            4 => -1.0,
+            _ => 6.0,
+        };
+        let g = glyph(&p, ch, x, 700.0, 12.0, 0, advance);
+        p.glyphs.push(g);
+        x += advance;
+    }
+    assert_eq!(page_text(&p).text, "Økonomi");
+}
+
+#[test]
+fn hyphen_at_line_end_is_kept() {
+    let mut p = page();
+    run(&mut p, "Forvaltningen indstiller en sammen-", 72.0, 700.0, 10.0);
+    run(&mut p, "lægning af de to skoler", 72.0, 688.0, 10.0);
+    assert_eq!(page_text(&p).text, "Forvaltningen indstiller en sammen-\nlægning af de to skoler");
+}
+
+#[test]
+fn lines_carry_size_boldness_ranges_and_boxes() {
+    let mut p = page();
+    let start = p.glyphs.len();
+    run(&mut p, "Beslutning", 72.0, 700.0, 14.0);
+    for g in &mut p.glyphs[start..] {
+        g.font = 1;
+    }
+    run(&mut p, "Godkendt af udvalget", 72.0, 660.0, 10.0);
+    let t = page_text(&p);
+    assert_eq!(t.text, "Beslutning\n\nGodkendt af udvalget");
+    assert_eq!(t.lines.len(), 2);
+    assert!(t.lines[0].bold && !t.lines[1].bold);
+    assert_eq!(t.lines[0].font_size, 14.0);
+    assert_eq!(t.lines[1].font_size, 10.0);
+    assert_ne!(t.lines[0].block, t.lines[1].block);
+    assert_eq!(t.line_text(1), "Godkendt af udvalget");
+    // Every char but the two inserted spaces has a box, in text order.
+    let chars = t.text.chars().filter(|c| !c.is_whitespace()).count();
+    assert_eq!(t.char_boxes.len(), chars);
+    assert!(t.char_boxes.windows(2).all(|w| w[0].0 < w[1].0));
+    let af = t.text.find("af").unwrap();
+    let bbox = t.bbox_of(af..af + 2).unwrap();
+    assert!(bbox.y0 < 660.0 && bbox.y1 > 660.0 && bbox.x0 > 72.0);
+}
+
+#[test]
+fn text_outside_the_page_box_comes_last() {
+    let mut p = page();
+    run(&mut p, "Skjult 120387-1234", 700.0, 500.0, 10.0);
+    run(&mut p, "Synlig tekst", 72.0, 700.0, 10.0);
+    assert_eq!(page_text(&p).text, "Synlig tekst\n\nSkjult 120387-1234");
+}
+
+#[test]
+fn broken_numbers_do_not_panic() {
+    let mut p = page();
+    run(&mut p, "ok", 72.0, 700.0, 10.0);
+    let mut bad = glyph(&p, 'x', f32::NAN, 700.0, 10.0, 0, 5.0);
+    p.glyphs.push(bad.clone());
+    bad.x = 80.0;
+    bad.size = f32::INFINITY;
+    p.glyphs.push(bad.clone());
+    bad.size = 0.0;
+    bad.bbox = Rect::new(80.0, 700.0, 80.0, 700.0);
+    bad.angle = -7231;
+    p.glyphs.push(bad);
+    bad = glyph(&p, 'y', 1e30, -1e30, 1e-30, 45, 1e30);
+    p.glyphs.push(bad);
+    let t = page_text(&p);
+    assert!(t.text.starts_with("ok"));
+}
+
+#[test]
+fn many_glyphs_on_one_spot_and_many_lines_finish() {
+    let mut p = page();
+    for i in 0..30_000 {
+        let g = glyph(&p, char::from(b'a' + (i % 8) as u8), 100.0, 400.0, 10.0, 0, 5.0);
+        p.glyphs.push(g);
+    }
+    for i in 0..2_000 {
+        let (x, y) = ((i % 40) as f32 * 14.0, (i / 40) as f32 * 15.0);
+        run(&mut p, "ab", x, y, 10.0);
+    }
+    let t = page_text(&p);
+    assert!(t.text.contains("ab ab"));
+    assert!(t.text.len() < 30_000);
+}
