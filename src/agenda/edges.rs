@@ -89,11 +89,6 @@ pub fn running_lines(pages: &[PageText]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// The edge of line `i`, when it is one of the page's edge lines.
-pub fn edge_of(page: &PageText, i: usize) -> Option<Edge> {
-    edge_lines(page).into_iter().find(|(j, _)| *j == i).map(|(_, e)| e)
-}
-
 /// `Bilag 14.1: Tilbud` → `(Some("14"), label)`; `Bilag til punkt 14` → `(Some("14"), label)`.
 pub fn attachment_label(line: &str) -> Option<(Option<String>, String)> {
     static NUMBERED: OnceLock<Regex> = OnceLock::new();

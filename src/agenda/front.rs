@@ -53,16 +53,21 @@ fn title_line(line: &str) -> Option<(DocKind, Option<String>, Option<String>)> {
         .trim()
         .trim_start_matches("mødet i ")
         .trim();
-    let committee = (kind != DocKind::Attachment && looks_like_committee(committee)).then(|| committee.to_string());
+    let committee = if kind == DocKind::Attachment {
+        // `Bilag 14.1 · Punkt 14 · Social- og Sundhedsudvalget 12-03-2024`
+        committee.split(['·', '|', '•']).map(str::trim).find(|s| looks_like_committee(s)).map(str::to_string)
+    } else {
+        looks_like_committee(committee).then(|| committee.to_string())
+    };
     Some((kind, committee, date))
 }
 
 fn looks_like_committee(s: &str) -> bool {
     s.len() < 120
         && super::words::words(s, 3).iter().any(|w| {
+            let area = w.ends_with("område") || w.ends_with("området");
             w.contains("udvalg")
-                || w.ends_with("råd")
-                || w.ends_with("rådet")
+                || (!area && (w.ends_with("råd") || w.ends_with("rådet")))
                 || w.contains("bestyrelse")
                 || w.ends_with("nævn")
                 || w.ends_with("nævnet")

@@ -35,17 +35,26 @@ fn is_toc_title(line: &str) -> bool {
     matches!(n, "indholdsfortegnelse" | "indhold" | "dagsordenspunkter" | "punktoversigt" | "oversigt over punkter")
 }
 
-fn entry(line: &str, page: u32, line_idx: usize) -> Option<TocEntry> {
+/// Whether `n` can be a printed page number of a document of `pages` pages. Without leaders a
+/// year at a title's end (`Budgetopfølgning 2024`) is not a page number.
+fn plausible_page(n: u32, pages: usize, leaders: bool) -> bool {
+    leaders || (n as usize) <= pages + 20
+}
+
+fn entry(line: &str, page: u32, line_idx: usize, doc_pages: usize) -> Option<TocEntry> {
     let text = plain_punctuation(line);
     let caps = entry_re().captures(&text)?;
+    let printed: u32 = caps.get(3)?.as_str().parse().ok()?;
+    if !plausible_page(printed, doc_pages, has_leaders(&text)) {
+        return None;
+    }
     let number = caps.get(1)?.as_str().trim_start_matches('0').to_string();
     let raw_title = caps.get(2)?.as_str().trim_end_matches(['.', ' ', '…']);
     if number.is_empty() || !raw_title.chars().any(char::is_alphabetic) {
         return None;
     }
     let (title, closed) = strip_status(raw_title);
-    let printed_page = caps.get(3).and_then(|m| m.as_str().parse().ok());
-    Some(TocEntry { number, title, printed_page, closed, page, line: line_idx })
+    Some(TocEntry { number, title, printed_page: Some(printed), closed, page, line: line_idx })
 }
 
 /// `… 7` at the end of a line: the printed page number of a wrapped entry's second line.
@@ -83,7 +92,7 @@ pub fn find(pages: &[PageText], running: &[Vec<usize>]) -> (Vec<TocEntry>, Vec<L
                 continue;
             }
             let at = LineRef { page: page_no, line: i };
-            if let Some(e) = entry(text, page_no, i).filter(|_| in_toc || has_leaders(text)) {
+            if let Some(e) = entry(text, page_no, i, pages.len()).filter(|_| in_toc || has_leaders(text)) {
                 if entries.iter().any(|x| x.number == e.number) {
                     in_toc = false;
                     continue;
@@ -116,7 +125,9 @@ pub fn find(pages: &[PageText], running: &[Vec<usize>]) -> (Vec<TocEntry>, Vec<L
             }
             // The rest of the last entry: its wrapped title and/or its page number.
             if let Some(last) = entries.last_mut().filter(|l| l.printed_page.is_none()) {
-                if let Some((rest, printed)) = trailing_page(text) {
+                if let Some((rest, printed)) =
+                    trailing_page(text).filter(|(_, n)| plausible_page(*n, pages.len(), has_leaders(text)))
+                {
                     if !rest.is_empty() {
                         let (rest, closed) = strip_status(&format!("{} {rest}", last.title));
                         last.title = rest;
