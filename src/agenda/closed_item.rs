@@ -149,6 +149,7 @@ fn is_furniture(text: &str) -> bool {
         || case_numbers::is_case_number_line(t)
         || is_label_line(t)
         || is_page_number_line(t)
+        || words::is_meta_line(t)
         || edges::attachment_label(t).is_some()
 }
 

@@ -371,3 +371,13 @@ fn fixtures_closed_item_pages_match_the_ground_truth() {
     assert!(false_pages.is_empty(), "pages flagged wrongly: {false_pages:?}");
     assert!(hits >= 11, "only {hits} closed-item pages in the fixtures");
 }
+
+#[test]
+fn attachment_list_and_absence_under_a_closed_heading_are_not_its_content() {
+    let minutes = "REFERAT Økonomiudvalget d. 12-03-2024\n\n19. Ansættelse af ny skoleleder ved Vestskolen\nLukket\n\
+                   Sagsnr.: 25-003411\nFraværende: Anna Berg (A)\nBilag: 19.1 Indstilling fra ansættelsesudvalget\n\
+                   Beslutning\n\n20. Eventuelt\nÅben\nIntet.";
+    let (agenda, findings) = run(&doc(&[minutes.to_string()]));
+    assert!(agenda.item("19").unwrap().closed);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
