@@ -1,6 +1,7 @@
 //! `leakscan scan`: check files and folders, write one or more reports, exit 0/1/2.
 
 use super::baseline::Baseline;
+use crate::agenda;
 use crate::detect::{Config, Detector, Finding, Severity};
 use crate::pdf::Limits;
 use crate::report::{self, FileReport, Lang, Report, ReportedFinding, ShowOptions};
@@ -79,6 +80,10 @@ pub struct ScanArgs {
     /// (stack overflow, abort, out of memory) costs only that file. For batch audits.
     #[arg(long)]
     pub isolate: bool,
+    /// The meeting's items as the agenda system knows them (JSON, see README): overrides the
+    /// items inferred from the PDFs for every file checked.
+    #[arg(long, value_name = "FILE")]
+    pub agenda_manifest: Option<PathBuf>,
 }
 
 /// A report destination: a format and where it goes (`None` = stdout).
@@ -112,7 +117,7 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
     };
     let config = load_config(config_path.as_deref())?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let mut limits = Limits::default();
+    let mut limits = config.limits.apply(Limits::default());
     if let Some(t) = args.timeout {
         limits.time_budget = Duration::from_secs(t.max(1));
     }
@@ -132,6 +137,16 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
     let stdin_wanted = args.paths.iter().any(|p| p.as_os_str() == "-");
     let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
     let (mut inputs, mut missing) = scan::collect_inputs(&paths);
+    // Meetings are read over all inputs, before sharding, so an attachment still knows its agenda.
+    let manifest = args.agenda_manifest.as_deref().map(agenda::Manifest::load).transpose()?;
+    let meetings = if args.isolate {
+        if manifest.is_some() {
+            return Err("--agenda-manifest cannot be combined with --isolate yet".to_string());
+        }
+        agenda::MeetingIndex::default()
+    } else {
+        scanner.meeting_index(&inputs, manifest.as_ref())
+    };
     if let Some((k, n)) = shard {
         inputs.retain(|i| in_shard(&i.display, k, n));
         missing.retain(|m| in_shard(&m.path, k, n));
@@ -179,10 +194,10 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
     if stdin_wanted {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("could not read the PDF from stdin: {e}"))?;
-        files.push(emit(scanner.scan_bytes("-", &bytes)));
+        files.push(emit(scanner.scan_bytes_with("-", &bytes, meetings.for_file(Path::new("-")))));
     }
     let progress = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(inputs.len()));
-    files.extend(run_parallel(&scanner, worker.as_ref(), &inputs, args.jobs, progress.as_ref(), &mut emit)?);
+    files.extend(run_parallel(&scanner, &meetings, worker.as_ref(), &inputs, args.jobs, progress.as_ref(), &mut emit)?);
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -223,6 +238,7 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
 /// deterministic.
 fn run_parallel(
     scanner: &Scanner,
+    meetings: &agenda::MeetingIndex,
     worker: Option<&WorkerCommand>,
     inputs: &[Input],
     jobs: Option<usize>,
@@ -261,7 +277,7 @@ fn run_parallel(
             use rayon::prelude::*;
             pool.install(|| {
                 inputs.par_iter().enumerate().for_each_with(tx, |tx, (i, input)| {
-                    let _ = tx.send((i, scanner.scan_file(input)));
+                    let _ = tx.send((i, scanner.scan_file_with(input, meetings.for_file(&input.path))));
                 })
             });
         });
@@ -322,7 +338,7 @@ pub(super) fn load_config(path: Option<&Path>) -> Result<Config, String> {
 }
 
 /// `leakscan.toml` in the first scanned folder (or a file's folder) or any folder above it.
-fn find_config(paths: &[PathBuf]) -> Option<PathBuf> {
+pub(super) fn find_config(paths: &[PathBuf]) -> Option<PathBuf> {
     let first = paths.iter().find(|p| p.as_os_str() != "-")?;
     let start = if first.is_dir() { first.clone() } else { first.parent()?.to_path_buf() };
     let start = std::fs::canonicalize(if start.as_os_str().is_empty() { Path::new(".") } else { &start }).ok()?;

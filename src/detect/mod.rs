@@ -90,3 +90,9 @@ impl Detector {
         self.rules.apply(out, start);
     }
 }
+
+/// Every built-in rule with its default severity and description, from `rules/rules.toml`.
+/// `Detector::rules` gives the same list with a configuration's rules and overrides applied.
+pub fn rule_list() -> Vec<RuleInfo> {
+    rulefile::RuleSet::new(&Config::default()).map(|set| set.infos()).unwrap_or_default()
+}

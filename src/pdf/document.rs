@@ -115,6 +115,11 @@ impl Document {
         &self.budget
     }
 
+    /// The page objects in page order.
+    pub fn page_ids(&self) -> Vec<ObjectId> {
+        self.pages.iter().map(|p| p.id).collect()
+    }
+
     /// The page object of page `index` (0-based), for code that reads page dictionaries itself.
     pub fn page_id(&self, index: usize) -> Option<ObjectId> {
         self.pages.get(index).map(|p| p.id)

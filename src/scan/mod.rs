@@ -4,6 +4,7 @@
 mod extras;
 pub mod isolate;
 
+use crate::agenda;
 use crate::detect::{hidden, Detector, Finding, TextUnit};
 use crate::pdf::{layout, Document, Limits, PageText};
 use crate::report::FileReport;
@@ -108,11 +109,27 @@ pub fn read_document(bytes: &[u8], limits: Limits) -> Result<ReadDocument, Strin
 impl Scanner {
     /// Checks all inputs in parallel; the result is sorted by path.
     pub fn scan_all(&self, inputs: &[Input]) -> Vec<FileReport> {
-        inputs.par_iter().map(|i| self.scan_file(i)).collect()
+        let meetings = self.meeting_index(inputs, None);
+        inputs.par_iter().map(|i| self.scan_file_with(i, meetings.for_file(&i.path))).collect()
+    }
+
+    /// Reads the agenda of each meeting folder among `inputs` (or takes the manifest), so each
+    /// file can be checked against its meeting's closed items.
+    pub fn meeting_index(&self, inputs: &[Input], manifest: Option<&agenda::Manifest>) -> agenda::MeetingIndex {
+        let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+        agenda::MeetingIndex::build(&paths, manifest, |p| {
+            let bytes = std::fs::read(p).ok()?;
+            catch_unwind(AssertUnwindSafe(|| read_document(&bytes, self.limits.clone()).ok().map(|r| r.pages))).ok()?
+        })
     }
 
     /// Checks one file. Never panics: a panic inside becomes the file's error.
     pub fn scan_file(&self, input: &Input) -> FileReport {
+        self.scan_file_with(input, None)
+    }
+
+    /// Checks one file against its own agenda structure and, when given, its meeting's items.
+    pub fn scan_file_with(&self, input: &Input, known: Option<&agenda::KnownItems>) -> FileReport {
         let bytes = match std::fs::read(&input.path) {
             Ok(b) => b,
             Err(e) => {
@@ -123,11 +140,15 @@ impl Scanner {
                 }
             }
         };
-        self.scan_bytes(&input.display, &bytes)
+        self.scan_bytes_with(&input.display, &bytes, known)
     }
 
     pub fn scan_bytes(&self, display: &str, bytes: &[u8]) -> FileReport {
-        match catch_unwind(AssertUnwindSafe(|| self.scan_bytes_inner(display, bytes))) {
+        self.scan_bytes_with(display, bytes, None)
+    }
+
+    pub fn scan_bytes_with(&self, display: &str, bytes: &[u8], known: Option<&agenda::KnownItems>) -> FileReport {
+        match catch_unwind(AssertUnwindSafe(|| self.scan_bytes_inner(display, bytes, known))) {
             Ok(r) => r,
             Err(panic) => {
                 let what = panic
@@ -146,8 +167,8 @@ impl Scanner {
         }
     }
 
-    fn scan_bytes_inner(&self, display: &str, bytes: &[u8]) -> FileReport {
-        match self.check_bytes(bytes, 0, self.limits.clone()) {
+    fn scan_bytes_inner(&self, display: &str, bytes: &[u8], known: Option<&agenda::KnownItems>) -> FileReport {
+        match self.check_bytes(bytes, 0, self.limits.clone(), Some(display), known) {
             Ok(c) => FileReport::new(display.to_string(), c.pages, c.error, c.findings),
             Err(e) => FileReport { path: display.to_string(), error: Some(e), ..Default::default() },
         }
@@ -155,7 +176,16 @@ impl Scanner {
 
     /// Reads a PDF and runs every check on it. `depth` counts how deep inside other PDFs this one
     /// is embedded (0 for the file itself), so embedded PDFs are checked by the same code.
-    pub(crate) fn check_bytes(&self, bytes: &[u8], depth: u32, limits: Limits) -> Result<Checked, String> {
+    /// `name` is the file's name (attachment file names tell which item they belong to) and
+    /// `known` the meeting's items from its agenda or manifest.
+    pub(crate) fn check_bytes(
+        &self,
+        bytes: &[u8],
+        depth: u32,
+        limits: Limits,
+        name: Option<&str>,
+        known: Option<&agenda::KnownItems>,
+    ) -> Result<Checked, String> {
         let read = read_document(bytes, limits)?;
         let ctx = self.detector.prepare(&read.pages);
         let mut findings: Vec<Finding> = read.content_findings.clone();
@@ -163,8 +193,13 @@ impl Scanner {
             self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);
         }
         let extra_problems = self.scan_extras(&read, bytes, &ctx, depth, &mut findings);
-        // Content and extras findings are made outside `Detector::scan`: give them the same
-        // allowlists, disabled rules and severity overrides.
+        let mut structure = agenda::infer(&read.pages);
+        if let Some(k) = known {
+            k.apply(&mut structure);
+        }
+        agenda::closed_item::check(&read.pages, &structure, name, &mut findings);
+        // Content, extras and agenda findings are made outside `Detector::scan`: give them the
+        // same allowlists, disabled rules and severity overrides.
         self.detector.apply_policy(&mut findings);
         let error = describe_problems(&read, extra_problems);
         Ok(Checked { pages: read.pages.len(), error, findings })

@@ -6,13 +6,14 @@
 //! numbers and CVR numbers stay silent; a nearer word such as `CVR`, `Sagsnr.`, `Konto`, `kr.`
 //! suppresses even a phone-shaped number. Danish numbers start with 2–9 (1 only when labelled).
 //!
-//! Whose number (checked in this order):
+//! Whose number:
 //! - the municipality's own configured number → info;
-//! - private words (`borger`, `privat`, `pårørende` …) within two lines, or a free-mail address
-//!   within three lines → medium;
-//! - municipal words (`Kommune`, `Rådhus`, `omstilling`, `Direkte`, a staff title …) on the
-//!   number's line or next to it, or a public-sector address within two lines → low;
-//! - a mobile label (`Mobil`, `Mob.`) → medium;
+//! - otherwise the nearest evidence decides, looking at the number's line, then ±1, ±2, ±3
+//!   lines; within one ring private evidence wins. Private: words such as `borger`, `privat`,
+//!   `pårørende` (up to ±2 lines) or a free-mail address (±3) → medium. Municipal: words such as
+//!   `Kommune`, `Rådhus`, `Borgerservice`, `omstilling`, `Direkte`, a staff title (±1) or a
+//!   public-sector mail address (±2) → low;
+//! - a mobile label (`Mobil`, `Mob.`) with no evidence within ±1 line → medium;
 //! - otherwise → low (minutes are full of officials' and companies' numbers).
 
 use super::email::{Email, Owner};
@@ -158,23 +159,25 @@ fn owner(
     if municipal.is_own_phone(national) {
         return PhoneOwner::Own;
     }
-    let near2 = lines_around(text, range.start, 2, 2);
-    let near3 = lines_around(text, range.start, 3, 3);
     let emails_in = |r: &Range<usize>, owners: &[Owner]| {
         emails.iter().any(|e| e.range.start >= r.start && e.range.end <= r.end && owners.contains(&e.owner))
     };
-    if any_in(hits, near2.clone(), PRIVATE) || emails_in(&near3, &[Owner::Private]) {
-        return PhoneOwner::Private;
-    }
-    let near1 = lines_around(text, range.start, 1, 1);
-    if any_in(hits, near1, MUNICIPAL) || emails_in(&near2, &[Owner::PublicRole, Owner::PublicStaff]) {
-        return PhoneOwner::Municipal;
-    }
-    if mobile {
-        if any_in(hits, near3, MUNICIPAL) {
+    // Evidence in widening rings of lines: the nearest ring with any evidence decides, and
+    // within a ring private evidence wins (recall first).
+    for ring in 0..=3 {
+        let r = lines_around(text, range.start, ring, ring);
+        let private = (ring <= 2 && any_in(hits, r.clone(), PRIVATE)) || emails_in(&r, &[Owner::Private]);
+        if private {
+            return PhoneOwner::Private;
+        }
+        let public = (ring <= 1 && any_in(hits, r.clone(), MUNICIPAL))
+            || (ring <= 2 && emails_in(&r, &[Owner::PublicRole, Owner::PublicStaff]));
+        if public {
             return PhoneOwner::Municipal;
         }
-        return PhoneOwner::Private;
+        if ring == 1 && mobile {
+            return PhoneOwner::Private;
+        }
     }
     PhoneOwner::Unknown
 }

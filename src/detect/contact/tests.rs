@@ -88,7 +88,7 @@ fn email_severity_and_masking() {
     assert_eq!(e.len(), 2);
     assert_eq!(e[0].severity, Severity::Medium);
     assert_eq!(e[0].masked_text, "h***@gmail.com");
-    let show = ShowOptions { reveal: false, ..Default::default() };
+    let show = ShowOptions::default();
     assert!(!show.context(e[0]).contains("hanne.jensen@"));
     assert!(!e[0].message.contains("hanne.jensen"));
     assert_eq!(e[1].severity, Severity::Info);
@@ -193,7 +193,7 @@ fn phone_owner_from_context() {
     let p = rule(&fs, "phone");
     assert_eq!(p[0].severity, Severity::Medium);
     assert_eq!(p[0].masked_text, "22 33 XX XX");
-    assert!(!ShowOptions { reveal: false, ..Default::default() }.context(p[0]).contains("44 55"));
+    assert!(!ShowOptions::default().context(p[0]).contains("44 55"));
     let fs = scan("Tlf. 70 10 20 30");
     assert_eq!(rule(&fs, "phone")[0].severity, Severity::Low);
 }

@@ -281,7 +281,7 @@ fn findings_mask_the_serial_everywhere() {
         assert_eq!(f.rule, "cpr");
         assert_eq!(f.masked_text, "120387-XXXX");
         assert!(!f.message.contains(serial), "message leaks: {}", f.message);
-        let show = ShowOptions { reveal: false, ..Default::default() };
+        let show = ShowOptions::default();
         assert!(!show.context(f).contains(serial), "context leaks: {}", show.context(f));
         assert!(!show.message(f).contains(serial));
         assert!(!show.text(f).contains(serial));

@@ -26,7 +26,7 @@ use lopdf::ObjectId;
 
 /// The page objects of a document, in page order.
 pub fn page_ids(doc: &super::Document) -> Vec<ObjectId> {
-    doc.pages.iter().map(|p| p.id).collect()
+    doc.page_ids()
 }
 
 /// A piece of text that is in the file but not painted on a page.

@@ -76,7 +76,7 @@ impl Scanner {
                     return (Err(format!("it is a PDF nested more than {MAX_DEPTH} levels deep")), Vec::new());
                 }
                 let limits = Limits { time_budget: time_left, ..self.limits.clone() };
-                match self.check_bytes(data, depth + 1, limits) {
+                match self.check_bytes(data, depth + 1, limits, Some(&file.name), None) {
                     Ok(checked) => {
                         let found = checked.findings.into_iter().map(|f| inside(f, &file.name)).collect();
                         match checked.error {
