@@ -221,7 +221,11 @@ fn type3_font_matrix_widths_and_differences() {
     };
     let font = load(&doc, &dict);
     assert_eq!(font.font_matrix(), Matrix::new(0.01, 0.0, 0.0, 0.01, 0.0, 0.0));
-    assert_eq!(run(&font, b"ABC"), ("ø".to_string(), vec![60.0, 55.0, 0.0]));
+    assert_eq!(
+        run(&font, b"ABC"),
+        ("øB".to_string(), vec![60.0, 55.0, 0.0]),
+        "unknown Type3 names pass the code through"
+    );
     assert_eq!(font.ascent_descent(), (80.0, -20.0));
 }
 
