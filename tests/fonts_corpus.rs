@@ -8,7 +8,22 @@ use leakscan::pdf::font::Font;
 use leakscan::pdf::{Budget, Limits};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+thread_local! {
+    static LOAD: Cell<Duration> = const { Cell::new(Duration::ZERO) };
+    static DECODE: Cell<Duration> = const { Cell::new(Duration::ZERO) };
+    static CODES: Cell<u64> = const { Cell::new(0) };
+}
+
+fn timed<T>(slot: &'static std::thread::LocalKey<Cell<Duration>>, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let r = f();
+    slot.with(|c| c.set(c.get() + t.elapsed()));
+    r
+}
 
 fn resolve<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {
     match o {
@@ -45,9 +60,12 @@ fn show_content(
                         let key = obj.as_reference().unwrap_or((0, 0));
                         if let Some(dict) = resolve(doc, obj).and_then(|o| o.as_dict().ok()) {
                             let font = if key.0 != 0 {
-                                cache.entry(key).or_insert_with(|| Font::load(doc, dict, budget)).clone()
+                                cache
+                                    .entry(key)
+                                    .or_insert_with(|| timed(&LOAD, || Font::load(doc, dict, budget)))
+                                    .clone()
                             } else {
-                                Font::load(doc, dict, budget)
+                                timed(&LOAD, || Font::load(doc, dict, budget))
                             };
                             current = Some(font);
                         }
@@ -67,7 +85,12 @@ fn show_content(
                 }
                 if let Some(f) = &current {
                     for s in strings {
-                        f.decode(&s, |c| out.push_str(c.text));
+                        timed(&DECODE, || {
+                            f.decode(&s, |c| {
+                                CODES.with(|n| n.set(n.get() + 1));
+                                out.push_str(c.text)
+                            })
+                        });
                     }
                 }
             }
@@ -110,7 +133,7 @@ fn corpus_character_recall() {
     paths.retain(|p| p.extension().is_some_and(|e| e == "pdf"));
     paths.sort();
     let mut recalls = Vec::new();
-    let mut load_time = std::time::Duration::ZERO;
+    let mut load_time = Duration::ZERO;
     for path in paths {
         let Ok(doc) = Document::load(&path) else { continue };
         let Ok(out) = std::process::Command::new("pdftotext").arg("-q").arg(&path).arg("-").output() else { continue };
@@ -118,7 +141,7 @@ fn corpus_character_recall() {
         let budget = Budget::new(Limits::default());
         let mut cache = HashMap::new();
         let mut ours = String::new();
-        let t = std::time::Instant::now();
+        let t = Instant::now();
         for (_, page) in doc.get_pages() {
             let (res, _) = doc.get_page_resources(page).unwrap_or((None, vec![]));
             let res = res.cloned().or_else(|| {
@@ -150,12 +173,15 @@ fn corpus_character_recall() {
     recalls.sort_by(|a, b| a.partial_cmp(b).unwrap());
     if !recalls.is_empty() {
         println!(
-            "files {} median {:.4} p10 {:.4} min {:.4} (decode+load {:?})",
+            "files {} median {:.4} p10 {:.4} min {:.4} (whole loop {:?}; Font::load {:?}, decode {:?} for {} codes)",
             recalls.len(),
             recalls[recalls.len() / 2],
             recalls[recalls.len() / 10],
             recalls[0],
-            load_time
+            load_time,
+            LOAD.with(|c| c.get()),
+            DECODE.with(|c| c.get()),
+            CODES.with(|c| c.get())
         );
     }
 }
