@@ -147,6 +147,8 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
                 )
             } else if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false)) {
                 (Severity::High, "A name next to a CPR number, address or phone number".to_string())
+            } else if is_name_field(line) {
+                (Severity::High, "A name in a form's name field (`Navn:`)".to_string())
             } else if let Some(word) = citizen_word_near(text, li) {
                 (Severity::High, format!("A name near the word `{word}`: probably the citizen the case is about"))
             } else {
@@ -416,6 +418,13 @@ fn personal_data_lines(text: &PageText, earlier: &[Finding]) -> Vec<bool> {
         }
     }
     near
+}
+
+/// `Navn: Hanne Jensen`, `Barnets navn: …`: a form field holding a person's name.
+fn is_name_field(line: &str) -> bool {
+    const FIELDS: [&str; 8] =
+        ["navn", "fulde navn", "fuldt navn", "borgerens navn", "barnets navn", "elevens navn", "ansøgers navn", "name"];
+    tokens::starts_with_phrase(line, &FIELDS).is_some_and(|(_, end)| line[end..].trim_start().starts_with(':'))
 }
 
 /// A citizen word on the line or the lines next to it.

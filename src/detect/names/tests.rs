@@ -403,3 +403,11 @@ fn outlook_surname_comma_first_name_in_headers() {
     }
     assert_eq!(names(&f).len(), 3, "{:?}", names(&f));
 }
+
+#[test]
+fn form_name_field_is_high() {
+    let f = scan_texts(&["Ansøgningsskema\nNavn: Karin Bertelsen\nØnsket dato: 1. juni"]);
+    assert_eq!(name_severity(&f, "Karin Bertelsen"), Some(Severity::High), "{:?}", names(&f));
+    let f = scan_texts(&["Udvalget ændrede navn på puljen efter forslag fra Karin Bertelsen."]);
+    assert_eq!(name_severity(&f, "Karin Bertelsen"), Some(Severity::Low), "{:?}", names(&f));
+}
