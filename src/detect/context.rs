@@ -108,6 +108,15 @@ impl DocContext {
         runs.iter().any(|&(a, b)| self.is_public_run(text, &toks, a, b))
     }
 
+    /// Takes over the public persons another document made public (a meeting folder: the
+    /// agenda's participants are public in every attachment too).
+    pub fn absorb_public(&mut self, other: &DocContext) {
+        self.person_keys.extend(other.person_keys.iter().cloned());
+        self.public_persons.extend(other.public_persons.iter().cloned());
+        self.public_persons.sort();
+        self.public_persons.dedup();
+    }
+
     pub fn public_count(&self) -> usize {
         self.public_persons.len()
     }

@@ -159,3 +159,17 @@ fn names_wrapped_in_participant_lists() {
     assert_eq!(trailing_name_words("stillet af Hans Karl"), Some("Hans Karl"));
     assert_eq!(trailing_name_words("næstformand,"), None);
 }
+
+#[test]
+fn a_meeting_folder_shares_its_participants() {
+    let agenda = ctx_of(&["Mødedeltagere: Karsten Bro (Ø), Lone Frederiksen (O)"]);
+    let mut bilag = ctx_of(&["Bilag 3: notat fra forvaltningen"]);
+    let line = "Karsten Bro";
+    let lex = lexicon();
+    let (mut toks, mut buf) = (Vec::new(), String::new());
+    tokenize(line, lex, &mut buf, &mut toks);
+    assert!(!bilag.is_public_run(line, &toks, 0, 1));
+    bilag.absorb_public(&agenda);
+    assert!(bilag.is_public_run(line, &toks, 0, 1));
+    assert!(has(&bilag, "lone frederiksen"));
+}
