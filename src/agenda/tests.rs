@@ -144,6 +144,10 @@ fn closed_status_spellings_in_headings() {
         "19. Ansættelse af skoleleder (Lukket)\nSagsnr.: 25-003411",
         "Punkt 19: Ansættelse af skoleleder\nLukket punkt\nSagsnr.: 25-003411",
         "Pkt. 19 Ansættelse af skoleleder\nSags nr.: 25-003411\nLukket",
+        "Punkt 19 (Lukket): Ansættelse af skoleleder\nJ.nr.: 25-003411",
+        "Lukket punkt 19: Ansættelse af skoleleder\nSagsnr.: 25-003411",
+        "19. Ansættelse af skoleleder - Lukket\nSagsnr.: 25-003411",
+        "Pkt. 19\nAnsættelse af skoleleder\nLUKKET PUNKT\nSagsnr.: 25-003411",
     ] {
         let (agenda, findings) = run(&doc(&[format!("REFERAT Byrådet\n\n{heading}\n\nBeslutning")]));
         let item = agenda.item("19").unwrap_or_else(|| panic!("no item 19 in {heading}"));
