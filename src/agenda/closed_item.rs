@@ -30,7 +30,8 @@ enum Signal {
         in_attachment: Option<String>,
     },
     CaseNumber(String),
-    RunningLine(Edge),
+    /// The edge, and the case number the line carries, if that is how it names the item.
+    RunningLine(Edge, Option<String>),
     AttachmentLabel(String),
     FileName(String),
     Manifest(String),
@@ -42,7 +43,7 @@ impl Signal {
         match self {
             Signal::Body { .. } => 0,
             Signal::CaseNumber(_) => 1,
-            Signal::RunningLine(_) | Signal::AttachmentLabel(_) => 2,
+            Signal::RunningLine(..) | Signal::AttachmentLabel(_) => 2,
             Signal::Manifest(_) | Signal::FileName(_) => 3,
             Signal::Title(_) => 4,
         }
@@ -51,7 +52,7 @@ impl Signal {
     fn confidence(&self) -> f32 {
         match self {
             Signal::Body { .. } => 0.95,
-            Signal::CaseNumber(_) | Signal::RunningLine(_) | Signal::AttachmentLabel(_) | Signal::Manifest(_) => 0.9,
+            Signal::CaseNumber(_) | Signal::RunningLine(..) | Signal::AttachmentLabel(_) | Signal::Manifest(_) => 0.9,
             Signal::FileName(_) => 0.8,
             Signal::Title(_) => 0.7,
         }
@@ -70,8 +71,13 @@ impl Signal {
                 s
             }
             Signal::CaseNumber(c) => format!("its case number {c} outside its heading"),
-            Signal::RunningLine(Edge::Top) => "a running header names it".to_string(),
-            Signal::RunningLine(Edge::Bottom) => "a running footer names it".to_string(),
+            Signal::RunningLine(edge, number) => {
+                let which = if *edge == Edge::Top { "header" } else { "footer" };
+                match number {
+                    Some(n) => format!("a running {which} names it (case number {n})"),
+                    None => format!("a running {which} names it"),
+                }
+            }
             Signal::AttachmentLabel(l) => format!("the attachment label '{}' files the page under it", shorten(l, 60)),
             Signal::FileName(n) => format!("the file name '{n}' files it under that item"),
             Signal::Manifest(n) => format!("the agenda manifest lists '{n}' as its attachment"),
@@ -267,7 +273,7 @@ fn line_signal(
     let names_item = number.is_some() || (running && heading_names(text, item));
     if names_item {
         if let (true, Some(e)) = (running, edge) {
-            return Some(Signal::RunningLine(e));
+            return Some(Signal::RunningLine(e, number.cloned()));
         }
         if let Some(c) = number {
             return Some(Signal::CaseNumber(c.clone()));
@@ -283,7 +289,7 @@ fn line_signal(
             .flatten()
     })?;
     if let (true, Some(e)) = (running, edge) {
-        return Some(Signal::RunningLine(e));
+        return Some(Signal::RunningLine(e, None));
     }
     Some(Signal::Title(words))
 }
@@ -368,7 +374,7 @@ fn finding(page: &PageText, page_no: u32, agenda: &Agenda, mut evidence: Vec<Evi
         message.push_str(&format!(" (also {})", extra.join(", ")));
     }
     let (text, masked) = match &best.signal {
-        Signal::CaseNumber(c) => (c.clone(), c.clone()),
+        Signal::CaseNumber(c) | Signal::RunningLine(_, Some(c)) => (c.clone(), c.clone()),
         Signal::FileName(n) | Signal::Manifest(n) => (n.clone(), n.clone()),
         _ => (shorten(&line_text, MAX_SHOWN), format!("[closed item {} text]", item.number)),
     };

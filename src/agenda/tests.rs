@@ -180,7 +180,10 @@ fn case_number_only_in_a_running_header_is_found() {
     }
     let (_, findings) = run(&doc(&pages));
     assert_eq!(flagged(&findings), vec![8, 9]);
-    assert!(findings.iter().all(|f| f.message.contains("a running header names it")), "{findings:#?}");
+    assert!(
+        findings.iter().all(|f| f.message.contains("a running header names it (case number 25-003411)")),
+        "{findings:#?}"
+    );
 }
 
 #[test]
