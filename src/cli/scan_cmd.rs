@@ -117,7 +117,7 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
     };
     let config = load_config(config_path.as_deref())?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let mut limits = Limits::default();
+    let mut limits = config.limits.apply(Limits::default());
     if let Some(t) = args.timeout {
         limits.time_budget = Duration::from_secs(t.max(1));
     }
@@ -338,7 +338,7 @@ pub(super) fn load_config(path: Option<&Path>) -> Result<Config, String> {
 }
 
 /// `leakscan.toml` in the first scanned folder (or a file's folder) or any folder above it.
-fn find_config(paths: &[PathBuf]) -> Option<PathBuf> {
+pub(super) fn find_config(paths: &[PathBuf]) -> Option<PathBuf> {
     let first = paths.iter().find(|p| p.as_os_str() != "-")?;
     let start = if first.is_dir() { first.clone() } else { first.parent()?.to_path_buf() };
     let start = std::fs::canonicalize(if start.as_os_str().is_empty() { Path::new(".") } else { &start }).ok()?;

@@ -15,10 +15,15 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A relative path as a URI reference: forward slashes, spaces and other specials percent-encoded.
+/// A path as a URI: a relative reference for a relative path, a `file://` URI for an absolute one
+/// (a relative reference must not start with a slash); specials percent-encoded.
 fn to_uri(path: &str) -> String {
     let path = path.replace('\\', "/");
-    let mut out = String::with_capacity(path.len());
+    let absolute = path.starts_with('/') || path.as_bytes().get(1) == Some(&b':');
+    let mut out = String::with_capacity(path.len() + 8);
+    if absolute {
+        out.push_str(if path.starts_with('/') { "file://" } else { "file:///" });
+    }
     for b in path.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(b as char),
@@ -144,5 +149,6 @@ mod tests {
     fn uris_are_percent_encoded_relative_references() {
         assert_eq!(to_uri("møde/Bilag 14.pdf"), "m%C3%B8de/Bilag%2014.pdf");
         assert_eq!(to_uri("a\\b.pdf"), "a/b.pdf");
+        assert_eq!(to_uri("/srv/møder/a.pdf"), "file:///srv/m%C3%B8der/a.pdf");
     }
 }

@@ -2,8 +2,13 @@
 //! files, earlier revisions, scripts. Each is turned into text units for the rules, or into
 //! findings.
 
+mod closed;
 mod embedded;
 mod revision;
+
+// For the lead to call once the agenda is known in `check_bytes`.
+#[allow(unused_imports)]
+pub(super) use closed::closed_items_in_metadata;
 
 use super::{ReadDocument, Scanner};
 use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
