@@ -166,6 +166,13 @@ fn is_body_line(text: &str) -> bool {
 
 /// Lines of page `p` from `from` on that are body text, up to the next heading; and whether a
 /// heading ended the scan.
+fn is_next_heading(text: &str, next_number: Option<u32>) -> bool {
+    next_number.is_some_and(|n| {
+        headings::parse(text)
+            .is_some_and(|h| h.form != headings::HeadingForm::Bare && h.number.parse::<u32>().ok() == Some(n))
+    })
+}
+
 fn body_lines(
     page: &PageText,
     p: usize,
@@ -173,12 +180,15 @@ fn body_lines(
     agenda: &Agenda,
     skip: &[LineRef],
     headings: &[LineRef],
+    number: &str,
 ) -> (Vec<usize>, bool) {
     let page_no = p as u32 + 1;
     let mut found = Vec::new();
+    // The next item's heading ends the body even when it was not recognised as an item.
+    let next_number = number.parse::<u32>().ok().map(|n| n + 1);
     for i in from..page.lines.len() {
         let at = LineRef { page: page_no, line: i };
-        if headings.contains(&at) {
+        if headings.contains(&at) || is_next_heading(page.line_text(i), next_number) {
             return (found, true);
         }
         if skip.contains(&at) || agenda.running_lines.get(p).is_some_and(|r| r.contains(&i)) {
@@ -199,9 +209,10 @@ fn body_signal(
     all_headings: &[LineRef],
     per_page: &mut [Vec<Evidence>],
 ) {
-    let p = h.at.page as usize - 1;
+    let Some(p) = (h.at.page as usize).checked_sub(1) else { return };
     let Some(page) = pages.get(p) else { return };
-    let (lines, stopped) = body_lines(page, p, h.at.line + 1, agenda, &h.block, all_headings);
+    let number = agenda.items.get(k).map_or("", |i| i.number.as_str());
+    let (lines, stopped) = body_lines(page, p, h.at.line + 1, agenda, &h.block, all_headings, number);
     let Some(&first) = lines.first() else { return };
     per_page[p].push(Evidence {
         item: k,
@@ -220,7 +231,7 @@ fn body_signal(
         if next_label.is_some() && next_label != label {
             return;
         }
-        let (lines, stopped) = body_lines(next, q, 0, agenda, &[], all_headings);
+        let (lines, stopped) = body_lines(next, q, 0, agenda, &[], all_headings, number);
         let Some(&first) = lines.first() else { return };
         per_page[q].push(Evidence {
             item: k,

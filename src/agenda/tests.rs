@@ -388,3 +388,22 @@ fn attachment_list_and_absence_under_a_closed_heading_are_not_its_content() {
     assert!(agenda.item("19").unwrap().closed);
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+#[test]
+fn the_next_items_heading_ends_a_closed_item_even_unrecognised() {
+    // No table of contents, and item 20 declares nothing: it is not read as an item, but its
+    // heading still ends closed item 19.
+    let minutes = "REFERAT Økonomiudvalget\n\n19. Personalesag\nLukket\nSagsnr.: 25-003411\n\n\
+                   20. Eventuelt\nFormanden takkede for et godt samarbejde i udvalget.";
+    let (agenda, findings) = run(&doc(&[minutes.to_string()]));
+    assert!(agenda.item("19").unwrap().closed);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn attachments_appended_after_a_correct_closed_item_are_not_its_content() {
+    let mut pages: Vec<String> = vec![FRONT.into(), ITEMS.into(), CLOSED_OK.into()];
+    pages.push("Tilbud på udskiftning af 240 armaturer i Nørreby.\nPris i alt 1.200.000 kr. ekskl. moms.".into());
+    let (_, findings) = run(&doc(&pages));
+    assert!(findings.is_empty(), "{findings:#?}");
+}
