@@ -146,6 +146,8 @@ pub fn read<'a>(pages: &'a [PageText]) -> (DocKind, Meeting, Participants) {
                 continue;
             } else if !line.contains(':') {
                 let name = date_re().find(line).map_or(*line, |m| &line[..m.start()]).trim();
+                // `Informationsark · Social- og Sundhedsudvalget`: the segment naming the committee.
+                let name = name.split(['·', '|', '•']).map(str::trim).find(|s| looks_like_committee(s)).unwrap_or(name);
                 meeting.committee = Some(name.trim_end_matches([',', '-', ' ']).to_string());
                 continue;
             }
