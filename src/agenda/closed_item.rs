@@ -121,7 +121,9 @@ pub fn check(pages: &[PageText], agenda: &Agenda, file_name: Option<&str>, out: 
             let page_no = p as u32 + 1;
             for i in 0..page.lines.len() {
                 let at = LineRef { page: page_no, line: i };
-                if agenda.toc_lines.contains(&at) || is_own_heading_line(item, at) {
+                // Any item's heading block (another item may share the case number) and the
+                // table of contents are the agenda's own furniture.
+                if agenda.toc_lines.contains(&at) || agenda.items.iter().any(|it| is_own_heading_line(it, at)) {
                     continue;
                 }
                 let edge = page_edges[p].iter().find(|(j, _)| *j == i).map(|(_, e)| *e);

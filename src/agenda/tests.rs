@@ -407,3 +407,28 @@ fn attachments_appended_after_a_correct_closed_item_are_not_its_content() {
     let (_, findings) = run(&doc(&pages));
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+#[test]
+fn an_open_item_sharing_the_closed_items_case_number_is_not_a_finding() {
+    let pages = doc(&[
+        "DAGSORDEN Byrådet\n\nPunkt 7: Erstatningssag\nLukket\nSagsnr.: 326-2015-11347".into(),
+        "Punkt 8: Orientering om erstatningssager\nÅbent\nSagsnr.: 326-2015-11347\n\nSagsfremstilling\n\
+         Der er i alt behandlet fire sager i 2024."
+            .into(),
+    ]);
+    let (_, findings) = run(&pages);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn the_closed_items_heading_repeated_atop_leaked_pages_is_found() {
+    // Whether read as a running header or as the heading with body text under it, both leaked
+    // pages are found, and the correct heading on page 3 is not.
+    let mut pages: Vec<String> = vec![FRONT.into(), ITEMS.into(), CLOSED_OK.into()];
+    for body in ["Referat af samtalerne med kandidaterne.", "Kandidaternes referencer er indhentet."] {
+        pages.push(format!("Punkt 19: Ansættelse af ny skoleleder ved Vestskolen\n{body}"));
+    }
+    let (_, findings) = run(&doc(&pages));
+    assert_eq!(flagged(&findings), vec![4, 5]);
+    assert!(findings.iter().all(|f| f.message.contains("closed item 19 'Ansættelse")), "{findings:#?}");
+}
