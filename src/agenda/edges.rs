@@ -58,8 +58,23 @@ pub fn running_lines(pages: &[PageText]) -> Vec<Vec<usize>> {
         }
         k
     };
-    let keys: Vec<Vec<String>> =
-        pages.iter().zip(&edges).map(|(page, e)| e.iter().map(|(i, edge)| key_of(page, *i, *edge)).collect()).collect();
+    // A heading with its status or case number under it is the item itself, not furniture.
+    let heading_block = |page: &PageText, i: usize| {
+        super::headings::parse(page.line_text(i)).is_some()
+            && (i + 1..page.lines.len())
+                .map(|j| page.line_text(j).trim())
+                .find(|t| !t.is_empty())
+                .is_some_and(|t| super::words::status_line(t).is_some() || super::case_numbers::is_case_number_line(t))
+    };
+    let keys: Vec<Vec<String>> = pages
+        .iter()
+        .zip(&edges)
+        .map(|(page, e)| {
+            e.iter()
+                .map(|(i, edge)| if heading_block(page, *i) { String::new() } else { key_of(page, *i, *edge) })
+                .collect()
+        })
+        .collect();
     let mut pages_with: HashMap<&str, Vec<usize>> = HashMap::new();
     for (p, page_keys) in keys.iter().enumerate() {
         for k in page_keys {
@@ -70,11 +85,12 @@ pub fn running_lines(pages: &[PageText]) -> Vec<Vec<usize>> {
         }
     }
     let is_running = |k: &str, text: &str| {
-        pages_with.get(k).is_some_and(|on| {
-            // An item heading at the foot of one page and the head of the next body page is
-            // not furniture; on three pages or more it is.
-            on.len() >= 3 || (on.windows(2).any(|w| w[1] == w[0] + 1) && super::headings::parse(text).is_none())
-        })
+        !k.is_empty()
+            && pages_with.get(k).is_some_and(|on| {
+                // An item heading at the foot of one page and the head of the next body page is
+                // not furniture; on three pages or more it is.
+                on.len() >= 3 || (on.windows(2).any(|w| w[1] == w[0] + 1) && super::headings::parse(text).is_none())
+            })
     };
     pages
         .iter()

@@ -134,7 +134,8 @@ pub fn read<'a>(pages: &'a [PageText]) -> (DocKind, Meeting, Participants) {
         if kind == DocKind::Unknown && n < 15 {
             if let Some((k, committee, date)) = title_line(line) {
                 kind = k;
-                meeting.committee = meeting.committee.take().or(committee);
+                // The title line names the committee better than a running header above it.
+                meeting.committee = committee.or(meeting.committee.take());
                 meeting.date = meeting.date.take().or(date);
                 continue;
             }
@@ -144,7 +145,10 @@ pub fn read<'a>(pages: &'a [PageText]) -> (DocKind, Meeting, Participants) {
                 meeting.committee = Some(v.to_string());
                 continue;
             } else if !line.contains(':') {
-                meeting.committee = Some(line.to_string());
+                let name = date_re().find(line).map_or(*line, |m| &line[..m.start()]).trim();
+                // `Informationsark · Social- og Sundhedsudvalget`: the segment naming the committee.
+                let name = name.split(['·', '|', '•']).map(str::trim).find(|s| looks_like_committee(s)).unwrap_or(name);
+                meeting.committee = Some(name.trim_end_matches([',', '-', ' ']).to_string());
                 continue;
             }
         }
@@ -175,7 +179,8 @@ pub fn read<'a>(pages: &'a [PageText]) -> (DocKind, Meeting, Participants) {
                 if is_any_label(next)
                     || next.ends_with(':')
                     || super::headings::parse(next).is_some()
-                    || next.split_whitespace().count() > 12
+                    || next.split_whitespace().count() > 24
+                    || (next.ends_with('.') && super::words::word_count(next) > 6)
                     || normalize(next).starts_with("indhold")
                 {
                     break;
@@ -223,5 +228,19 @@ mod tests {
         assert_eq!(meeting.committee.as_deref(), Some("Teknik- og Miljøudvalget"));
         assert_eq!(meeting.date.as_deref(), Some("12. marts 2024"));
         assert_eq!(participants.present, vec!["Anne Hansen", "Bo Jensen"]);
+    }
+
+    #[test]
+    fn running_header_above_the_title_and_a_long_participant_line() {
+        let page = PageText::from_plain(
+            "Økonomiudvalget 16-04-2024 Side 1\nREFERAT Økonomiudvalget d. 16-04-2024\n\
+             Mødedeltagere: Birgitte Holm Andersen (A), formand, Poul Erik Vestergaard (V), næstformand,\n\
+             Anja Skovgaard Mikkelsen (F), Lone Frederiksen (O), Karsten Bro (Ø), Søren Kjærgaard (V)\n\
+             Afbud: Henrik Dahl (C)",
+        );
+        let (_, meeting, participants) = read(std::slice::from_ref(&page));
+        assert_eq!(meeting.committee.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(participants.present.len(), 6, "{:?}", participants.present);
+        assert_eq!(participants.absent, vec!["Henrik Dahl (C)"]);
     }
 }

@@ -25,7 +25,7 @@ pub struct MeetingGroup {
 }
 
 /// The items a file is to be checked against, from its meeting or a manifest.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KnownItems {
     pub items: Vec<Item>,
     /// `meeting agenda <file>` or `manifest`.

@@ -144,6 +144,10 @@ fn closed_status_spellings_in_headings() {
         "19. Ansættelse af skoleleder (Lukket)\nSagsnr.: 25-003411",
         "Punkt 19: Ansættelse af skoleleder\nLukket punkt\nSagsnr.: 25-003411",
         "Pkt. 19 Ansættelse af skoleleder\nSags nr.: 25-003411\nLukket",
+        "Punkt 19 (Lukket): Ansættelse af skoleleder\nJ.nr.: 25-003411",
+        "Lukket punkt 19: Ansættelse af skoleleder\nSagsnr.: 25-003411",
+        "19. Ansættelse af skoleleder - Lukket\nSagsnr.: 25-003411",
+        "Pkt. 19\nAnsættelse af skoleleder\nLUKKET PUNKT\nSagsnr.: 25-003411",
     ] {
         let (agenda, findings) = run(&doc(&[format!("REFERAT Byrådet\n\n{heading}\n\nBeslutning")]));
         let item = agenda.item("19").unwrap_or_else(|| panic!("no item 19 in {heading}"));
@@ -176,7 +180,10 @@ fn case_number_only_in_a_running_header_is_found() {
     }
     let (_, findings) = run(&doc(&pages));
     assert_eq!(flagged(&findings), vec![8, 9]);
-    assert!(findings.iter().all(|f| f.message.contains("a running header names it")), "{findings:#?}");
+    assert!(
+        findings.iter().all(|f| f.message.contains("a running header names it (case number 25-003411)")),
+        "{findings:#?}"
+    );
 }
 
 #[test]
@@ -380,4 +387,48 @@ fn attachment_list_and_absence_under_a_closed_heading_are_not_its_content() {
     let (agenda, findings) = run(&doc(&[minutes.to_string()]));
     assert!(agenda.item("19").unwrap().closed);
     assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn the_next_items_heading_ends_a_closed_item_even_unrecognised() {
+    // No table of contents, and item 20 declares nothing: it is not read as an item, but its
+    // heading still ends closed item 19.
+    let minutes = "REFERAT Økonomiudvalget\n\n19. Personalesag\nLukket\nSagsnr.: 25-003411\n\n\
+                   20. Eventuelt\nFormanden takkede for et godt samarbejde i udvalget.";
+    let (agenda, findings) = run(&doc(&[minutes.to_string()]));
+    assert!(agenda.item("19").unwrap().closed);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn attachments_appended_after_a_correct_closed_item_are_not_its_content() {
+    let mut pages: Vec<String> = vec![FRONT.into(), ITEMS.into(), CLOSED_OK.into()];
+    pages.push("Tilbud på udskiftning af 240 armaturer i Nørreby.\nPris i alt 1.200.000 kr. ekskl. moms.".into());
+    let (_, findings) = run(&doc(&pages));
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn an_open_item_sharing_the_closed_items_case_number_is_not_a_finding() {
+    let pages = doc(&[
+        "DAGSORDEN Byrådet\n\nPunkt 7: Erstatningssag\nLukket\nSagsnr.: 326-2015-11347".into(),
+        "Punkt 8: Orientering om erstatningssager\nÅbent\nSagsnr.: 326-2015-11347\n\nSagsfremstilling\n\
+         Der er i alt behandlet fire sager i 2024."
+            .into(),
+    ]);
+    let (_, findings) = run(&pages);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn the_closed_items_heading_repeated_atop_leaked_pages_is_found() {
+    // Whether read as a running header or as the heading with body text under it, both leaked
+    // pages are found, and the correct heading on page 3 is not.
+    let mut pages: Vec<String> = vec![FRONT.into(), ITEMS.into(), CLOSED_OK.into()];
+    for body in ["Referat af samtalerne med kandidaterne.", "Kandidaternes referencer er indhentet."] {
+        pages.push(format!("Punkt 19: Ansættelse af ny skoleleder ved Vestskolen\n{body}"));
+    }
+    let (_, findings) = run(&doc(&pages));
+    assert_eq!(flagged(&findings), vec![4, 5]);
+    assert!(findings.iter().all(|f| f.message.contains("closed item 19 'Ansættelse")), "{findings:#?}");
 }
