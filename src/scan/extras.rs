@@ -6,11 +6,8 @@ mod closed;
 mod embedded;
 mod revision;
 
-// For the lead to call once the agenda is known in `check_bytes`.
-#[allow(unused_imports)]
-pub(super) use closed::closed_items_in_metadata;
-
 use super::{ReadDocument, Scanner};
+use crate::agenda::Agenda;
 use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
 use crate::pdf::extras::{self as px, ExtraText};
 use crate::pdf::PageText;
@@ -31,6 +28,7 @@ impl Scanner {
         bytes: &[u8],
         ctx: &DocContext,
         depth: u32,
+        agenda: &Agenda,
         out: &mut Vec<Finding>,
     ) -> Vec<String> {
         let mut problems = Vec::new();
@@ -53,6 +51,7 @@ impl Scanner {
             out.push(f);
         }
         self.check_actions(read, &pages, out);
+        out.extend(closed::closed_items_in_metadata(read, agenda));
         let budget = read.doc.budget();
         if let Err(why) = budget.check_time() {
             problems.push(format!("embedded files and earlier revisions were not checked: {why}"));
@@ -63,7 +62,7 @@ impl Scanner {
             problems.push(format!("earlier revisions were not checked: {why}"));
             return problems;
         }
-        let fin = Final { read, pages: &pages, texts: &texts.texts };
+        let fin = Final { read, pages: &pages, texts: &texts.texts, agenda };
         self.check_revisions(&fin, bytes, ctx, out, &mut problems);
         problems
     }
@@ -128,6 +127,7 @@ struct Final<'a> {
     read: &'a ReadDocument,
     pages: &'a [ObjectId],
     texts: &'a [ExtraText],
+    agenda: &'a Agenda,
 }
 
 /// Texts outside the page content of the final revision.
