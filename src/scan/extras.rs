@@ -161,8 +161,8 @@ pub(super) fn normalize(text: &str) -> String {
 }
 
 fn is_public(ctx: &DocContext, name: &str) -> bool {
-    let name = normalize(name).to_lowercase();
-    ctx.public_persons.iter().any(|p| normalize(p).to_lowercase() == name)
+    let lower = normalize(name).to_lowercase();
+    ctx.public_persons.iter().any(|p| normalize(p).to_lowercase() == lower) || ctx.mentions_public_person(name)
 }
 
 /// A `name` finding in a non-page part, reported as that part's rule.
