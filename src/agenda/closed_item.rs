@@ -105,6 +105,7 @@ pub fn check(pages: &[PageText], agenda: &Agenda, file_name: Option<&str>, out: 
     }
     let mut per_page: Vec<Vec<Evidence>> = vec![Vec::new(); pages.len()];
     let all_headings: Vec<LineRef> = agenda.items.iter().flat_map(|i| i.headings.iter().map(|h| h.at)).collect();
+    let page_edges: Vec<Vec<(usize, Edge)>> = pages.iter().map(edges::edge_lines).collect();
     for &(k, item) in &closed {
         for h in &item.headings {
             body_signal(pages, agenda, k, h, &all_headings, &mut per_page);
@@ -117,7 +118,8 @@ pub fn check(pages: &[PageText], agenda: &Agenda, file_name: Option<&str>, out: 
                 if agenda.toc_lines.contains(&at) || is_own_heading_line(item, at) {
                     continue;
                 }
-                if let Some(signal) = line_signal(page, agenda, p, i, item, &distinctive) {
+                let edge = page_edges[p].iter().find(|(j, _)| *j == i).map(|(_, e)| *e);
+                if let Some(signal) = line_signal(page, agenda, p, i, edge, item, &distinctive) {
                     per_page[p].push(Evidence { item: k, signal, line: Some(i) });
                 }
             }
@@ -147,6 +149,7 @@ fn is_furniture(text: &str) -> bool {
         || case_numbers::is_case_number_line(t)
         || is_label_line(t)
         || is_page_number_line(t)
+        || words::is_meta_line(t)
         || edges::attachment_label(t).is_some()
 }
 
@@ -246,6 +249,7 @@ fn line_signal(
     agenda: &Agenda,
     p: usize,
     i: usize,
+    edge: Option<Edge>,
     item: &Item,
     distinctive: &[String],
 ) -> Option<Signal> {
@@ -253,7 +257,6 @@ fn line_signal(
     if text.trim().is_empty() {
         return None;
     }
-    let edge = edges::edge_of(page, i);
     let running = agenda.running_lines.get(p).is_some_and(|r| r.contains(&i));
     if let Some((Some(n), label)) = edges::attachment_label(text).filter(|_| edge.is_some()) {
         if n == item.number {

@@ -293,3 +293,91 @@ fn file_names_give_item_numbers() {
     assert_eq!(item_number_in_file_name("Dagsorden 2024.pdf"), None);
     assert_eq!(item_number_in_file_name("Kontrapunkt 3.pdf"), None);
 }
+
+#[test]
+fn an_item_at_the_foot_of_the_toc_page_and_of_the_body_page_is_still_read() {
+    // Chromium's layout: the last TOC line and the last heading both sit at a page's foot.
+    let pages = doc(&[
+        "DAGSORDEN Børne- og Skoleudvalget\nIndholdsfortegnelse\nPunkt 1: Godkendelse af dagsorden\n2\n\
+         Punkt 4: Lukket: Klage over skolevisitation\n2"
+            .into(),
+        "Punkt 1: Godkendelse af dagsorden\nSagsnr.: 326-2024-00318\nBeslutning: Godkendt.\n\n\
+         Punkt 4: Lukket: Klage over skolevisitation\nSagsnr.: 326-2024-00922"
+            .into(),
+    ]);
+    let (agenda, findings) = run(&pages);
+    let item = agenda.item("4").expect("item 4");
+    assert!(item.closed);
+    assert_eq!(item.case_numbers, vec!["326-2024-00922"]);
+    assert_eq!(agenda.toc.len(), 2);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+/// The real-PDF fixtures (LibreOffice, Chromium, reportlab, ps2pdf, merged with qpdf) against
+/// their ground truth in `fixtures/expected.json`: every page that must carry a closed-item
+/// finding has one, and no other page of these files does.
+#[test]
+fn fixtures_closed_item_pages_match_the_ground_truth() {
+    use crate::pdf::Limits;
+    use std::path::{Path, PathBuf};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let expected = std::fs::read_to_string(root.join("expected.json")).expect("fixtures/expected.json");
+    let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+    let read = |p: &Path| -> Option<Vec<PageText>> {
+        let bytes = std::fs::read(p).ok()?;
+        crate::scan::read_document(&bytes, Limits::default()).ok().map(|r| r.pages)
+    };
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in expected["files"].as_array().unwrap() {
+        let name = entry["file"].as_str().unwrap();
+        if name.starts_with("closed/") || name.starts_with("producers/") {
+            files.push(root.join(name));
+        }
+    }
+    assert!(files.len() >= 10, "fixtures missing: {files:?}");
+    let index = MeetingIndex::build(&files, None, read);
+    let (mut hits, mut misses, mut false_pages) = (0, Vec::new(), Vec::new());
+    for entry in expected["files"].as_array().unwrap() {
+        let name = entry["file"].as_str().unwrap();
+        let path = root.join(name);
+        if !files.contains(&path) {
+            continue;
+        }
+        let pages = read(&path).unwrap_or_else(|| panic!("{name} could not be read"));
+        let mut agenda = infer(&pages);
+        if let Some(known) = index.for_file(&path) {
+            known.apply(&mut agenda);
+        }
+        let mut findings = Vec::new();
+        closed_item::check(&pages, &agenda, Some(name), &mut findings);
+        let got = flagged(&findings);
+        let must: Vec<u32> = entry["must"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["rule"] == "closed-item")
+            .filter_map(|m| m["page"].as_u64().map(|p| p as u32))
+            .collect();
+        for p in &must {
+            if got.contains(p) {
+                hits += 1;
+            } else {
+                misses.push(format!("{name} page {p}"));
+            }
+        }
+        false_pages.extend(got.iter().filter(|p| !must.contains(p)).map(|p| format!("{name} page {p}")));
+    }
+    assert!(misses.is_empty(), "closed-item pages missed: {misses:?}");
+    assert!(false_pages.is_empty(), "pages flagged wrongly: {false_pages:?}");
+    assert!(hits >= 11, "only {hits} closed-item pages in the fixtures");
+}
+
+#[test]
+fn attachment_list_and_absence_under_a_closed_heading_are_not_its_content() {
+    let minutes = "REFERAT Økonomiudvalget d. 12-03-2024\n\n19. Ansættelse af ny skoleleder ved Vestskolen\nLukket\n\
+                   Sagsnr.: 25-003411\nFraværende: Anna Berg (A)\nBilag: 19.1 Indstilling fra ansættelsesudvalget\n\
+                   Beslutning\n\n20. Eventuelt\nÅben\nIntet.";
+    let (agenda, findings) = run(&doc(&[minutes.to_string()]));
+    assert!(agenda.item("19").unwrap().closed);
+    assert!(findings.is_empty(), "{findings:#?}");
+}

@@ -6,11 +6,13 @@
 //! address within three lines), senders and recipients with a municipal address in printed mails,
 //! and the roster from the configuration. The `name` rule reports none of them.
 
+use super::contact::Municipal;
 use super::mail;
 use super::names::lexicon::{famous_persons, lexicon, FIRST, GENITIVE, SURNAME};
-use super::names::tokens::{relaxed_runs, tokenize, Shape, Token};
+use super::names::tokens::{relaxed_runs, starts_with_phrase, tokenize, Shape, Token};
 use super::Config;
 use crate::pdf::PageText;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -23,63 +25,25 @@ pub struct DocContext {
     pub public_persons: Vec<String>,
     /// `first\u{1}last` (and `f.\u{1}last`, `first\u{1}middle`) of every public person.
     person_keys: HashSet<String>,
+    /// The public sector's mail domains with the user's own municipality added, when the
+    /// configuration names one (else the embedded defaults).
+    municipal: Option<Municipal>,
 }
 
-/// Domains of municipalities (and regions) that do not carry `kommune` in their name.
-const MUNICIPAL_DOMAINS: [&str; 40] = [
-    "kk.dk",
-    "aarhus.dk",
-    "odense.dk",
-    "aalborg.dk",
-    "frederiksberg.dk",
-    "vejle.dk",
-    "randers.dk",
-    "horsens.dk",
-    "kolding.dk",
-    "silkeborg.dk",
-    "herning.dk",
-    "roskilde.dk",
-    "naestved.dk",
-    "gentofte.dk",
-    "gladsaxe.dk",
-    "holbaek.dk",
-    "slagelse.dk",
-    "viborg.dk",
-    "skive.dk",
-    "fredericia.dk",
-    "helsingor.dk",
-    "hillerod.dk",
-    "ballerup.dk",
-    "rudersdal.dk",
-    "egekom.dk",
-    "htk.dk",
-    "albertslund.dk",
-    "rk.dk",
-    "ltk.dk",
-    "glostrup.dk",
-    "furesoe.dk",
-    "esbjerg.dk",
-    "sonderborg.dk",
-    "svendborg.dk",
-    "rm.dk",
-    "regionh.dk",
-    "rsyd.dk",
-    "rn.dk",
-    "regionsjaelland.dk",
-    "hvidovre.dk",
-];
-
-/// Whether an e-mail address belongs to a municipality or region (`x@aarhus.dk`,
-/// `x@mbu.aarhus.dk`, `x@fredensborg-kommune.dk`).
+/// Whether an e-mail address belongs to the public sector (a municipality, region or state
+/// service: `x@aarhus.dk`, `x@mbu.aarhus.dk`, `x@fredensborg-kommune.dk`), by the embedded list.
 pub fn is_municipal_email(addr: &str) -> bool {
-    let Some((_, domain)) = addr.rsplit_once('@') else { return false };
-    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    domain.contains("kommune")
-        || domain.contains("region")
-        || MUNICIPAL_DOMAINS.iter().any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
+    addr.rsplit_once('@').is_some_and(|(_, domain)| Municipal::defaults().is_public_domain(domain))
 }
 
 impl DocContext {
+    /// Whether an e-mail address is the municipality's (or another public body's): its owner is
+    /// staff, not a citizen.
+    pub fn is_staff_email(&self, addr: &str) -> bool {
+        let Some((_, domain)) = addr.rsplit_once('@') else { return false };
+        self.municipal.as_ref().unwrap_or_else(|| Municipal::defaults()).is_public_domain(domain)
+    }
+
     /// Adds a public person from a plain name (`Hanne K. Jensen`), e.g. from the roster.
     pub fn add_public_name(&mut self, name: &str) {
         let lex = lexicon();
@@ -126,6 +90,11 @@ impl DocContext {
             return self.person_keys.iter().any(|k| k.ends_with(&suffix));
         }
         self.person_keys.contains(&format!("{}\u{1}{last_key}", key_word(line, first)))
+    }
+
+    /// Whether `first` … `last` (any case) is a public person.
+    pub fn is_public_pair(&self, first: &str, last: &str) -> bool {
+        self.person_keys.contains(&format!("{}\u{1}{}", first.to_lowercase(), last.to_lowercase()))
     }
 
     /// Whether a public person's name occurs in `text` (e.g. a mail's `Fra:` value).
@@ -197,6 +166,10 @@ fn trim_titles(line: &str, toks: &[Token], runs: &mut Vec<(usize, usize)>) {
 /// Reads every page once and collects the public persons.
 pub fn build(pages: &[PageText], config: &Config) -> DocContext {
     let mut ctx = DocContext::default();
+    let own = &config.municipality;
+    if !own.names.is_empty() || !own.domains.is_empty() {
+        ctx.municipal = Some(Municipal::with_config(own));
+    }
     for name in famous_persons() {
         ctx.add_public_name(name);
     }
@@ -224,30 +197,72 @@ fn add_all_runs(ctx: &mut DocContext, s: &Scratch, line: &str) {
     }
 }
 
-fn participant_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?im)^[ \t]*(mødedeltagere|deltagere|deltager|afbud|fraværende(?: med afbud)?|til stede|tilstede|medlemmer|øvrige deltagere|andre deltagere|desuden deltog|deltog|formand|næstformand|mødeleder|referent|udvalgsmedlemmer|fra administrationen|fra forvaltningen|administrationen|gæster|oplægsholdere?|present|absent|attendees|participants)(?:[ \t]*:|[ \t]*$|[ \t]+(?-i:\p{Lu}))",
-        )
-        .expect("static regex")
-    })
+/// Labels of participant lists. Those after `PLAIN_WORD_LABELS` are also ordinary words, so they
+/// count only with a colon, alone on the line, or followed by a capitalised name.
+const PARTICIPANT_LABELS: [&str; 38] = [
+    "mødedeltagere",
+    "fraværende med afbud",
+    "fraværende",
+    "afbud",
+    "til stede",
+    "tilstede",
+    "øvrige deltagere",
+    "andre deltagere",
+    "desuden deltog",
+    "udvalgsmedlemmer",
+    "næstformand",
+    "mødeleder",
+    "referent",
+    "fra administrationen",
+    "fra forvaltningen",
+    "oplægsholdere",
+    "oplægsholder",
+    "kontaktperson",
+    "sagsansvarlig",
+    "udarbejdet af",
+    "skrevet af",
+    "godkendt af",
+    "tovholder",
+    "projektleder",
+    "ansvarlig",
+    "attendees",
+    "participants",
+    "deltagere",
+    "deltager",
+    "deltog",
+    "medlemmer",
+    "formand",
+    "administrationen",
+    "gæster",
+    "present",
+    "absent",
+    "sekretær",
+    "sekretariat",
+];
+
+/// `Mødedeltagere: …` → the byte offset where the names start.
+fn participant_label(line: &str) -> Option<usize> {
+    let (_, end) = starts_with_phrase(line, &PARTICIPANT_LABELS)?;
+    let rest = &line[end..];
+    let after = rest.trim_start_matches([' ', '\t']);
+    let ok = after.is_empty()
+        || after.starts_with(':')
+        || (after.len() < rest.len() && after.starts_with(char::is_uppercase));
+    ok.then_some(end)
 }
 
 /// `Mødedeltagere: Hanne Jensen (A), Peter Hansen (V)` and the name lines that follow a label.
 fn participant_lists(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    for m in participant_re().captures_iter(&page.text) {
-        let Some(label) = m.get(1) else { continue };
-        let Some(li) = page.line_at(label.start()) else { continue };
+    for li in 0..page.lines.len() {
         let line = page.line_text(li);
-        let rest_from = label.end().saturating_sub(page.lines[li].range.start);
+        let Some(rest_from) = participant_label(line) else { continue };
         let rest = line.get(rest_from..).unwrap_or("");
         s.runs_of(rest);
         add_all_runs(ctx, s, rest);
         // One name per line below the label, until a line that is not a list of names.
         for k in li + 1..(li + 40).min(page.lines.len()) {
             let next = page.line_text(k);
-            if participant_re().is_match(next) {
+            if participant_label(next).is_some() {
                 break;
             }
             s.runs_of(next);
@@ -305,44 +320,63 @@ fn party_letters(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
     }
 }
 
-fn presenter_after_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:præsenter\w*|orienter\w*|redegjorde|redegør|fremlagde|fremlægger|gennemgik|gennemgår|deltog under|deltager under|besvarede|svarede på|introducerede|introducerer)\b").expect("static regex")
-    })
-}
+/// Verbs after a presenter's name, then phrases before one (`v/ Lasse Bjerregaard`).
+const PRESENTER_AFTER: [&str; 14] = [
+    "præsenter",
+    "orienter",
+    "redegjorde",
+    "redegør",
+    "fremlagde",
+    "fremlægger",
+    "gennemgik",
+    "gennemgår",
+    "deltog under",
+    "deltager under",
+    "besvarede",
+    "svarede på",
+    "introducerede",
+    "introducerer",
+];
+const PRESENTER_BEFORE: [&str; 5] = ["v/", "ved", "oplæg af", "oplægsholder", "præsenteret af"];
 
-fn presenter_before_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:\bv/|\bved\b|\boplæg af\b|\boplægsholder\b:?|\bpræsenteret af\b)[ \t]*")
-            .expect("static regex")
+fn presenter_phrases() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(PRESENTER_AFTER.iter().chain(PRESENTER_BEFORE.iter()))
+            .expect("static patterns")
     })
 }
 
 /// `Lasse Bjerregaard præsenterer sagen`, `Orientering v/ Lasse Bjerregaard`.
 fn presenters(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    for m in presenter_after_re().find_iter(&page.text) {
-        let Some(li) = page.line_at(m.start()) else { continue };
+    let text = page.text.as_str();
+    for m in presenter_phrases().find_iter(text) {
+        let starts_word = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let stem = m.pattern().as_usize() == 0 || m.pattern().as_usize() == 1; // `præsenterer`, `orienterede`
+        let ends_word = stem || text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let Some(li) = page.line_at(m.start()).filter(|_| starts_word && ends_word) else { continue };
         let line = page.line_text(li);
-        let before = line.get(..m.start() - page.lines[li].range.start).unwrap_or("");
-        s.runs_of(before);
-        if let Some(&(a, b)) = s.runs.last() {
-            let gap = before.get(s.toks[b].end..).unwrap_or("x");
-            let gap = strip_party_letter(gap.trim());
-            if gap.trim_matches(',').trim().is_empty() {
-                ctx.add_run(before, &s.toks, a, b);
+        let line_start = page.lines[li].range.start;
+        if m.pattern().as_usize() < PRESENTER_AFTER.len() {
+            let before = line.get(..m.start() - line_start).unwrap_or("");
+            s.runs_of(before);
+            if let Some(&(a, b)) = s.runs.last() {
+                let gap = strip_party_letter(before.get(s.toks[b].end..).unwrap_or("x").trim());
+                if gap.trim_matches(',').trim().is_empty() {
+                    ctx.add_run(before, &s.toks, a, b);
+                }
             }
-        }
-    }
-    for m in presenter_before_re().find_iter(&page.text) {
-        let Some(li) = page.line_at(m.start()) else { continue };
-        let line = page.line_text(li);
-        let after = line.get(m.end().saturating_sub(page.lines[li].range.start)..).unwrap_or("");
-        s.runs_of(after);
-        if let Some(&(a, b)) = s.runs.first() {
-            if after.get(..s.toks[a].start).is_some_and(|gap| gap.trim().is_empty()) {
-                ctx.add_run(after, &s.toks, a, b);
+        } else {
+            let after = line.get(m.end().saturating_sub(line_start)..).unwrap_or("");
+            s.runs_of(after);
+            if let Some(&(a, b)) = s.runs.first() {
+                if after.get(..s.toks[a].start).is_some_and(|gap| gap.trim().trim_start_matches(':').trim().is_empty())
+                {
+                    ctx.add_run(after, &s.toks, a, b);
+                }
             }
         }
     }
@@ -355,36 +389,57 @@ fn strip_party_letter(s: &str) -> &str {
     }
 }
 
-fn staff_marker_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let titles: Vec<String> = lexicon().staff_titles.iter().map(|t| regex::escape(t)).collect();
-        Regex::new(&format!(
-            r"(?i)\p{{L}}*(?:{})\b|[\p{{L}}0-9._+-]+@[\p{{L}}0-9-]+(?:\.[\p{{L}}0-9-]+)+|\bkommune\b",
-            titles.join("|")
-        ))
-        .expect("regex from staff titles")
+/// Job-title endings (lower and upper case, for `DIREKTØR`), `kommune` and `@`, found in one pass.
+fn staff_markers() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut pats: Vec<String> = Vec::new();
+        for t in lexicon().staff_titles.iter().map(|t| t.to_string()).chain(["kommune".to_string()]) {
+            pats.push(t.to_uppercase());
+            pats.push(t);
+        }
+        pats.push("@".to_string());
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("static patterns")
     })
+}
+
+/// The staff markers on a page: `(line, matched text)`, titles and `kommune` only at the end of a
+/// word, `@` expanded to the whole address.
+fn staff_marker_lines(page: &PageText, ctx: &DocContext) -> Vec<(usize, bool)> {
+    let text = page.text.as_str();
+    let mut out: Vec<(usize, bool)> = Vec::new();
+    for m in staff_markers().find_iter(text) {
+        let Some(li) = page.line_at(m.start()) else { continue };
+        if out.last().is_some_and(|(l, _)| *l == li) {
+            continue;
+        }
+        if &text[m.start()..m.end()] == "@" {
+            let line = page.line_text(li);
+            if mail::emails(line).any(|e| ctx.is_staff_email(e)) {
+                out.push((li, true));
+            }
+            continue;
+        }
+        let word_ends = text[m.end()..].chars().next().is_none_or(|c| !c.is_alphabetic());
+        if word_ends {
+            out.push((li, false));
+        }
+    }
+    out
 }
 
 /// A name line followed within three lines by a job title, a municipal address or `… Kommune`
 /// (or with a title on the same line) is the municipality's own staff.
 fn staff_signatures(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    let mut last_marker_line = usize::MAX;
-    for m in staff_marker_re().find_iter(&page.text) {
-        let Some(li) = page.line_at(m.start()) else { continue };
-        if li == last_marker_line {
-            continue;
-        }
+    for (li, _) in staff_marker_lines(page, ctx) {
         let line = page.line_text(li);
         if line.split_whitespace().count() > 8 {
             continue;
         }
-        let hit = m.as_str();
-        if hit.contains('@') && !is_municipal_email(hit) {
-            continue;
-        }
-        last_marker_line = li;
         for k in li.saturating_sub(3)..=li {
             let cand = page.line_text(k);
             if mail::label_of(cand).is_some() && cand.contains('@') {
@@ -415,7 +470,7 @@ fn municipal_mail_people(page: &PageText, ctx: &mut DocContext, s: &mut Scratch)
         for &(li, off) in &b.people_lines {
             let value = page.line_text(li).get(off..).unwrap_or("");
             for part in value.split(';') {
-                if mail::emails(part).any(is_municipal_email) {
+                if mail::emails(part).any(|e| ctx.is_staff_email(e)) {
                     s.runs_of(part);
                     add_all_runs(ctx, s, part);
                 }

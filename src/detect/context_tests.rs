@@ -105,3 +105,24 @@ fn municipal_email_domains() {
     assert!(!is_municipal_email("x@gmail.com"));
     assert!(!is_municipal_email("x@aarhusbolig.dk"));
 }
+
+#[test]
+fn author_and_contact_labels_mark_staff() {
+    let ctx =
+        ctx_of(&["Kontaktperson: Hanne Jensen\nUdarbejdet af: Peter Nørgaard\nAnsvarlig for sagen er også nævnt her."]);
+    assert!(has(&ctx, "hanne jensen") && has(&ctx, "peter nørgaard"), "{:?}", ctx.public_persons);
+    assert_eq!(ctx.public_count(), 2);
+}
+
+#[test]
+fn configured_municipal_domain_makes_staff() {
+    let pages = [PageText::from_plain(
+        "Fra: Hanne Jensen <hj@minby.net>\nSendt: 3. maj 2024 11:02\nTil: Ole Hansen <ole@gmail.com>\nEmne: Svar",
+    )];
+    let mut config = Config::default();
+    assert!(!build(&pages, &config).is_staff_email("hj@minby.net"));
+    config.municipality.domains = vec!["minby.net".into()];
+    let ctx = build(&pages, &config);
+    assert!(ctx.is_staff_email("hj@minby.net") && ctx.is_staff_email("x@aarhus.dk"));
+    assert!(has(&ctx, "hanne jensen") && !has(&ctx, "ole hansen"), "{:?}", ctx.public_persons);
+}

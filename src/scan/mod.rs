@@ -143,6 +143,11 @@ impl Scanner {
         self.scan_bytes_with(&input.display, &bytes, known)
     }
 
+    /// Like `scan_bytes`, but a panic inside propagates: for the fuzzer, which must see them.
+    pub fn scan_bytes_unguarded(&self, display: &str, bytes: &[u8]) -> FileReport {
+        self.scan_bytes_inner(display, bytes, None)
+    }
+
     pub fn scan_bytes(&self, display: &str, bytes: &[u8]) -> FileReport {
         self.scan_bytes_with(display, bytes, None)
     }

@@ -7,10 +7,11 @@
 //! or capitalised words that are not agenda words (`Bilag 3, 2024 Budget` is no address).
 //!
 //! Severity: medium for a private address; low when the address's lines (or the line before)
-//! name the municipality (`Rådhus`, `Kommune`, `Forvaltning` …) or a company (`A/S`, `ApS`,
-//! `CVR`); info for an address the configuration lists as the municipality's own.
+//! name the municipality (`Rådhus`, `Kommune`, `Forvaltning` …), a company (`A/S`, `ApS`,
+//! `CVR`), or a venue, institution or property (`skole`, `plejecenter`, `Mødested`,
+//! `ejendommen`, `matr.`); info for an address the configuration lists as the municipality's own.
 
-use super::{Municipal, ADDR_MUNICIPAL, BUSINESS};
+use super::{Municipal, ADDR_MUNICIPAL, BUSINESS, INSTITUTION};
 use crate::detect::rulefile::{any_in, context_of, default_rule, lines_around, Hit};
 use crate::detect::{Finding, Severity, TextUnit};
 use regex::Regex;
@@ -22,6 +23,8 @@ pub enum AddressOwner {
     Own,
     Municipal,
     Business,
+    /// A venue, school, institution, or a property in a planning case.
+    Institution,
     Private,
 }
 
@@ -39,7 +42,7 @@ fn postcode_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?P<postcode>[1-9]\d{3})[ \u{00A0}]+(?P<town>(?:Kgs\.|Kongens|Sankt|St\.|Gl\.|Nr\.|Ny|Store|Lille|Øster|Vester|Nørre|Sønder)?[ \u{00A0}]?\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{Lu}?[\p{Ll}]+)*(?:[ \u{00A0}](?:SV|SØ|NV|NØ|C|K|V|N|S|Ø)\b)?)",
+            r"(?P<postcode>[1-9]\d{3})[ \u{00A0}]+(?P<town>(?:Kgs\.|Kongens|Sankt|St\.|Gl\.|Nr\.|Ny|Store|Lille|Øster|Vester|Nørre|Sønder)?[ \u{00A0}]?\p{Lu}[\p{Ll}\p{Lu}]*(?:-\p{Lu}?[\p{Ll}]+)*(?:[ \u{00A0}](?:SV|SØ|NV|NØ|C|K|V|N|S|Ø))?)",
         )
         .expect("static regex")
     })
@@ -50,7 +53,7 @@ fn street_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?:^|[\s,:;(])(?P<street>(?:[\p{L}][\p{L}'.\-]*[ \u{00A0}]){0,3}[\p{L}][\p{L}'\-]*)[ \u{00A0}](?P<number>\d{1,4}(?:[ \u{00A0}]?[A-Za-z]\b)?(?:,?[ \u{00A0}]*(?:st|kl|kld|sal|th|tv|mf|\d{1,2})\.?)*)(?P<sep>[ \u{00A0}]*,?[ \u{00A0}]*\n?[ \u{00A0}]*)$",
+            r"(?:^|[\s,:;(])(?P<street>(?:[\p{L}][\p{L}'.\-]*[ \u{00A0}]){0,3}[\p{L}][\p{L}'\-]*)[ \u{00A0}](?P<number>\d{1,4}(?:[ \u{00A0}]?[A-Za-z](?-u:\b))?(?:,?[ \u{00A0}]*(?:st|kl|kld|sal|th|tv|mf|\d{1,2})\.?)*)(?P<sep>[ \u{00A0}]*,?[ \u{00A0}]*\n?[ \u{00A0}]*)$",
         )
         .expect("static regex")
     })
@@ -112,6 +115,11 @@ fn plausible_street(street: &str) -> Option<usize> {
     Some(keep_from)
 }
 
+/// Whether `text` may hold an address at all (a cheap test before the keyword pass).
+pub fn maybe(text: &str) -> bool {
+    postcode_re().is_match(text)
+}
+
 pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
     let mut out = Vec::new();
     for caps in postcode_re().captures_iter(text) {
@@ -124,6 +132,15 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
         if town.as_str().split_whitespace().any(is_stop_word) {
             continue;
         }
+        // A district letter must stand alone (`Aarhus C`, not `Aarhus Centrum`'s `C`); Unicode
+        // word boundaries are checked here rather than in the regex, which stays on its fast path.
+        let mut town_end = town.end();
+        if text[town_end..].chars().next().is_some_and(char::is_alphanumeric) {
+            match town.as_str().rfind([' ', '\u{00A0}']) {
+                Some(i) => town_end = town.start() + i,
+                None => continue,
+            }
+        }
         // The text before the postcode: this line, plus the previous line when the postcode
         // starts its line.
         let line_start = text[..pc.start()].rfind('\n').map_or(0, |i| i + 1);
@@ -134,6 +151,15 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
         };
         let window_start = floor_char_boundary(text, window_start.max(pc.start().saturating_sub(120)));
         let before_text = &text[window_start..pc.start()];
+        // Cheap test before the regex: a house number (or a floor/side after it) ends the text.
+        let tail = before_text.trim_end_matches([' ', '\u{00A0}', '\n', ',', '.']);
+        let ends_like_number = tail.ends_with(|c: char| c.is_ascii_digit())
+            || ["th", "tv", "mf", "sal", "st", "kl", "kld"].iter().any(|w| tail.ends_with(w))
+            || tail.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+                && tail.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit() || c == ' ');
+        if !ends_like_number {
+            continue;
+        }
         let Some(sc) = street_re().captures(before_text) else { continue };
         let (Some(street), Some(number)) = (sc.name("street"), sc.name("number")) else { continue };
         let Some(keep) = plausible_street(street.as_str()) else { continue };
@@ -147,12 +173,12 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
         let street_words: Vec<(usize, &str)> = word_offsets(street.as_str());
         let Some(&(offset, _)) = street_words.get(keep) else { continue };
         let start = window_start + street.start() + offset;
-        let range = start..town.end();
+        let range = start..town_end;
         let number_range = window_start + number.start()..window_start + number.end();
         let owner = owner(text, hits, municipal, &range);
         let severity = match owner {
             AddressOwner::Own => Severity::Info,
-            AddressOwner::Municipal | AddressOwner::Business => Severity::Low,
+            AddressOwner::Municipal | AddressOwner::Business | AddressOwner::Institution => Severity::Low,
             AddressOwner::Private => Severity::Medium,
         };
         out.push(Address { range, number: number_range, owner, severity });
@@ -195,8 +221,15 @@ fn owner(text: &str, hits: &[Hit], municipal: &Municipal, range: &Range<usize>) 
     if any_in(hits, around.clone(), ADDR_MUNICIPAL) {
         return AddressOwner::Municipal;
     }
-    if any_in(hits, around, BUSINESS) {
+    if any_in(hits, around.clone(), BUSINESS) {
         return AddressOwner::Business;
+    }
+    // Street names are full of such words (`Kirkestræde`, `Skolevej`): only words outside the
+    // address itself count.
+    let outside = |h: &&Hit| h.end <= range.start || h.start >= range.end;
+    if hits.iter().filter(|h| h.start >= around.start && h.end <= around.end).filter(outside).any(|h| h.is(INSTITUTION))
+    {
+        return AddressOwner::Institution;
     }
     AddressOwner::Private
 }
@@ -217,6 +250,7 @@ pub fn finding(unit: &TextUnit<'_>, text: &str, a: &Address) -> Finding {
         AddressOwner::Own => "the municipality's own address",
         AddressOwner::Municipal => "an address of the municipality or another authority",
         AddressOwner::Business => "a company's address",
+        AddressOwner::Institution => "the address of a venue, an institution or a property",
         AddressOwner::Private => "likely a private person's address",
     };
     let mut f = unit.finding("address", a.severity, &matched, format!("Street address {masked}: {why}."));

@@ -3,7 +3,8 @@
 //! Policy (domain notes §1; recall first, but no alarms on number tables):
 //! - Shape: six date digits and four serial digits, separated by nothing, a hyphen or any dash,
 //!   a space, a no-break space, a slash; or wrapped after the dash onto the next line (always
-//!   joined); or a bare line break between the groups (only next to a CPR label). Digits that are
+//!   joined); or a bare line break or a spaced dash (`120387 - 1234`) between the groups (only
+//!   next to a CPR label). Digits that are
 //!   part of a longer run or structure (`12345678901`, `1203871234-5`, `00.01.00-…`) are not.
 //! - Validity: the date must exist (century from the 7th digit, `rules/cpr/century.toml`) and
 //!   not lie in the future. Then: modulus 11 passes → report; an exception date
@@ -59,6 +60,8 @@ pub enum Sep {
     DashWrap,
     /// Only a line break between the groups.
     Newline,
+    /// A dash with spaces around it (`120387 - 1234`): too much like a range; needs a label.
+    SpacedDash,
 }
 
 /// A CPR-shaped number in the text.
@@ -130,6 +133,12 @@ fn separator_at(text: &str, pos: usize) -> Option<(Sep, usize)> {
         return Some((Sep::Slash, after));
     }
     if is_space_sep(c) {
+        let mut rest = text[after..].chars();
+        if let (Some(d), Some(s)) = (rest.next(), rest.next()) {
+            if is_dash(d) && is_space_sep(s) {
+                return Some((Sep::SpacedDash, after + d.len_utf8() + s.len_utf8()));
+            }
+        }
         let p = skip_blanks(text, pos);
         if text[p..].starts_with('\n') {
             return Some((Sep::Newline, skip_blanks(text, p + 1)));
@@ -184,7 +193,7 @@ pub fn candidates(text: &str, hits: &[Hit]) -> Vec<Candidate> {
                             digits: to_digits(text, &r, next),
                             range,
                             sep,
-                            needs_label: sep == Sep::Newline || grouped,
+                            needs_label: matches!(sep, Sep::Newline | Sep::SpacedDash) || grouped,
                         });
                         i += 2;
                         continue;
@@ -260,8 +269,9 @@ pub struct CprHit {
 
 /// The rule over plain text, against `today`. Separated from `check` so tests can fix the date.
 pub fn find(text: &str, today: Date) -> Vec<CprHit> {
-    // Cheap prefilter: no run of four digits, no CPR (and no need for the keyword pass).
-    if !has_digit_run(text, 4) {
+    // Cheap prefilter: without a run of exactly six or ten digits there is no CPR, and no need
+    // for the keyword pass (most pages only have years and amounts).
+    if !has_cpr_shaped_run(text) {
         return Vec::new();
     }
     let hits = lexicon().find(text);
@@ -302,7 +312,7 @@ pub fn find(text: &str, today: Date) -> Vec<CprHit> {
             (Validity::Valid, true) => 0.98,
             (Validity::Valid, false) => match j.cand.sep {
                 Sep::Dash | Sep::DashWrap => 0.9,
-                Sep::Space | Sep::Slash => 0.8,
+                Sep::Space | Sep::Slash | Sep::SpacedDash => 0.8,
                 Sep::None | Sep::Newline => 0.75,
             },
             (Validity::ExceptionDate, true) => 0.9,
@@ -324,15 +334,15 @@ pub fn find(text: &str, today: Date) -> Vec<CprHit> {
     out
 }
 
-fn has_digit_run(text: &str, n: usize) -> bool {
+fn has_cpr_shaped_run(text: &str) -> bool {
     let mut run = 0;
-    for b in text.bytes() {
+    for b in text.bytes().chain(std::iter::once(b' ')) {
         if b.is_ascii_digit() {
             run += 1;
-            if run >= n {
+        } else {
+            if run == 6 || run == 10 {
                 return true;
             }
-        } else {
             run = 0;
         }
     }
