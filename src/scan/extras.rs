@@ -34,7 +34,10 @@ impl Scanner {
         let mut problems = Vec::new();
         let pages = px::page_ids(&read.doc);
         let texts = extra_texts(read, &pages);
-        self.check_texts(&texts.texts, ctx, out);
+        let mut found = Vec::new();
+        self.check_texts(&texts.texts, ctx, &mut found);
+        drop_uncorroborated_authors(&mut found, &texts.texts);
+        out.extend(found);
         for (page, area) in &texts.unapplied_redactions {
             let mut f = Finding::new(
                 "annotation",
@@ -185,6 +188,33 @@ fn name_in_part(mut f: Finding, t: &ExtraText) -> Finding {
     f.rule = rule.to_string();
     f.severity = f.severity.max(Severity::Medium);
     f
+}
+
+/// Fields that name who made the file. In a municipality's own document that is a staff
+/// member, often one the text never mentions; a citizen's name there is a leak only when
+/// something else ties it to the content.
+fn is_author_field(location: &str) -> bool {
+    matches!(
+        location,
+        "Author" | "Creator" | "XMP dc:creator" | "XMP pdf:Author" | "XMP dc:contributor" | "XMP dc:publisher"
+    )
+}
+
+/// Keeps a name in an author field only when the same name is in the file's content metadata
+/// (the title or keywords of a citizen's letter). A citizen's own document with their name as
+/// Author names them on its pages too, where the names rule reports them.
+fn drop_uncorroborated_authors(found: &mut Vec<Finding>, texts: &[ExtraText]) {
+    let content_fields: Vec<String> = texts
+        .iter()
+        .filter(|t| t.source == "metadata" && !is_author_field(&t.location))
+        .map(|t| normalize(&t.text).to_lowercase())
+        .collect();
+    found.retain(|f| {
+        let is_author_name =
+            f.rule == "metadata" && f.source == "metadata" && f.location.as_deref().is_some_and(is_author_field);
+        let name = normalize(&f.text).to_lowercase();
+        !is_author_name || content_fields.iter().any(|v| v.contains(&name))
+    });
 }
 
 /// Findings already made on the final file, as `(rule, words)` keys, so that parts of the file

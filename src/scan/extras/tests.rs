@@ -219,3 +219,20 @@ fn a_removed_line_naming_a_closed_item_is_closed_item_material() {
     assert!(closed[0].text.contains("til naboen"));
     assert!(closed[0].message.contains("closed item 19"), "{}", closed[0].message);
 }
+
+#[test]
+fn a_name_as_author_is_a_leak_only_when_the_content_metadata_names_them_too() {
+    let mut b = Builder::new(&[&["Vedr. kvalitetsstandard for praktisk hjælp"]]);
+    b.set_info(&[("Author", "Mette Kirstine Lauridsen"), ("Title", "Klage - Mette Kirstine Lauridsen")]);
+    let f = findings(&b.bytes());
+    let mut places: Vec<&str> = of_rule(&f, "metadata").iter().filter_map(|f| f.location.as_deref()).collect();
+    places.sort();
+    assert_eq!(places, vec!["Author", "Title"], "{f:?}");
+    assert!(of_rule(&f, "metadata").iter().all(|f| f.severity >= Severity::Medium && f.page.is_none()));
+
+    // The person who made the file, not named in its content: a staff member, not a leak.
+    let mut b = Builder::new(&[&["Dagsorden"]]);
+    b.set_info(&[("Author", "Jakob Lindholm"), ("Title", "Dagsorden KFU")]);
+    let f = findings(&b.bytes());
+    assert!(of_rule(&f, "metadata").is_empty(), "{f:?}");
+}
