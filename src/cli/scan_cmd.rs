@@ -139,13 +139,12 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
     let (mut inputs, mut missing) = scan::collect_inputs(&paths);
     // Meetings are read over all inputs, before sharding, so an attachment still knows its agenda.
     let manifest = args.agenda_manifest.as_deref().map(agenda::Manifest::load).transpose()?;
-    let meetings = if args.isolate {
-        if manifest.is_some() {
-            return Err("--agenda-manifest cannot be combined with --isolate yet".to_string());
-        }
-        agenda::MeetingIndex::default()
-    } else {
-        scanner.meeting_index(&inputs, manifest.as_ref())
+    // Worker processes get the manifest's items; agendas in meeting folders are not read in the
+    // parent process, which must not crash on a hostile file.
+    let meetings = match (&manifest, args.isolate) {
+        (Some(m), true) => agenda::MeetingIndex::build(&[], Some(m), |_| None),
+        (None, true) => agenda::MeetingIndex::default(),
+        (_, false) => scanner.meeting_index(&inputs, manifest.as_ref()),
     };
     if let Some((k, n)) = shard {
         inputs.retain(|i| in_shard(&i.display, k, n));
@@ -264,7 +263,7 @@ fn run_parallel(
         }
     };
     if let Some(cmd) = worker {
-        isolate::scan_isolated(cmd, inputs, jobs, &mut on_result);
+        isolate::scan_isolated_with(cmd, inputs, meetings, jobs, &mut on_result);
         return Ok(out);
     }
     let pool = rayon::ThreadPoolBuilder::new()

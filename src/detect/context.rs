@@ -6,11 +6,13 @@
 //! address within three lines), senders and recipients with a municipal address in printed mails,
 //! and the roster from the configuration. The `name` rule reports none of them.
 
+use super::contact::Municipal;
 use super::mail;
-use super::names::lexicon::{famous_persons, lexicon, FIRST, GENITIVE, SURNAME};
-use super::names::tokens::{relaxed_runs, tokenize, Shape, Token};
+use super::names::lexicon::{famous_persons, lexicon, ANY_SURNAME, FIRST, GENITIVE, STOP, SURNAME};
+use super::names::tokens::{relaxed_runs, starts_with_phrase, tokenize, Shape, Token};
 use super::Config;
 use crate::pdf::PageText;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -23,63 +25,25 @@ pub struct DocContext {
     pub public_persons: Vec<String>,
     /// `first\u{1}last` (and `f.\u{1}last`, `first\u{1}middle`) of every public person.
     person_keys: HashSet<String>,
+    /// The public sector's mail domains with the user's own municipality added, when the
+    /// configuration names one (else the embedded defaults).
+    municipal: Option<Municipal>,
 }
 
-/// Domains of municipalities (and regions) that do not carry `kommune` in their name.
-const MUNICIPAL_DOMAINS: [&str; 40] = [
-    "kk.dk",
-    "aarhus.dk",
-    "odense.dk",
-    "aalborg.dk",
-    "frederiksberg.dk",
-    "vejle.dk",
-    "randers.dk",
-    "horsens.dk",
-    "kolding.dk",
-    "silkeborg.dk",
-    "herning.dk",
-    "roskilde.dk",
-    "naestved.dk",
-    "gentofte.dk",
-    "gladsaxe.dk",
-    "holbaek.dk",
-    "slagelse.dk",
-    "viborg.dk",
-    "skive.dk",
-    "fredericia.dk",
-    "helsingor.dk",
-    "hillerod.dk",
-    "ballerup.dk",
-    "rudersdal.dk",
-    "egekom.dk",
-    "htk.dk",
-    "albertslund.dk",
-    "rk.dk",
-    "ltk.dk",
-    "glostrup.dk",
-    "furesoe.dk",
-    "esbjerg.dk",
-    "sonderborg.dk",
-    "svendborg.dk",
-    "rm.dk",
-    "regionh.dk",
-    "rsyd.dk",
-    "rn.dk",
-    "regionsjaelland.dk",
-    "hvidovre.dk",
-];
-
-/// Whether an e-mail address belongs to a municipality or region (`x@aarhus.dk`,
-/// `x@mbu.aarhus.dk`, `x@fredensborg-kommune.dk`).
+/// Whether an e-mail address belongs to the public sector (a municipality, region or state
+/// service: `x@aarhus.dk`, `x@mbu.aarhus.dk`, `x@fredensborg-kommune.dk`), by the embedded list.
 pub fn is_municipal_email(addr: &str) -> bool {
-    let Some((_, domain)) = addr.rsplit_once('@') else { return false };
-    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    domain.contains("kommune")
-        || domain.contains("region")
-        || MUNICIPAL_DOMAINS.iter().any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
+    addr.rsplit_once('@').is_some_and(|(_, domain)| Municipal::defaults().is_public_domain(domain))
 }
 
 impl DocContext {
+    /// Whether an e-mail address is the municipality's (or another public body's): its owner is
+    /// staff, not a citizen.
+    pub fn is_staff_email(&self, addr: &str) -> bool {
+        let Some((_, domain)) = addr.rsplit_once('@') else { return false };
+        self.municipal.as_ref().unwrap_or_else(|| Municipal::defaults()).is_public_domain(domain)
+    }
+
     /// Adds a public person from a plain name (`Hanne K. Jensen`), e.g. from the roster.
     pub fn add_public_name(&mut self, name: &str) {
         let lex = lexicon();
@@ -128,6 +92,11 @@ impl DocContext {
         self.person_keys.contains(&format!("{}\u{1}{last_key}", key_word(line, first)))
     }
 
+    /// Whether `first` … `last` (any case) is a public person.
+    pub fn is_public_pair(&self, first: &str, last: &str) -> bool {
+        self.person_keys.contains(&format!("{}\u{1}{}", first.to_lowercase(), last.to_lowercase()))
+    }
+
     /// Whether a public person's name occurs in `text` (e.g. a mail's `Fra:` value).
     pub fn mentions_public_person(&self, text: &str) -> bool {
         let lex = lexicon();
@@ -137,6 +106,15 @@ impl DocContext {
         tokenize(text, lex, &mut buf, &mut toks);
         relaxed_runs(&toks, 2, &mut runs);
         runs.iter().any(|&(a, b)| self.is_public_run(text, &toks, a, b))
+    }
+
+    /// Takes over the public persons another document made public (a meeting folder: the
+    /// agenda's participants are public in every attachment too).
+    pub fn absorb_public(&mut self, other: &DocContext) {
+        self.person_keys.extend(other.person_keys.iter().cloned());
+        self.public_persons.extend(other.public_persons.iter().cloned());
+        self.public_persons.sort();
+        self.public_persons.dedup();
     }
 
     pub fn public_count(&self) -> usize {
@@ -173,14 +151,22 @@ struct Scratch {
 
 impl Scratch {
     fn runs_of(&mut self, line: &str) {
+        self.runs_min(line, 2);
+    }
+
+    fn runs_min(&mut self, line: &str, min_words: usize) {
         tokenize(line, lexicon(), &mut self.buf, &mut self.toks);
-        relaxed_runs(&self.toks, 2, &mut self.runs);
+        relaxed_runs(&self.toks, min_words, &mut self.runs);
         trim_titles(line, &self.toks, &mut self.runs);
+        if min_words >= 2 {
+            let toks = &self.toks;
+            self.runs.retain(|r| r.0 < r.1 || toks.get(r.0).is_some_and(|t| t.shape == Shape::Initial));
+        }
     }
 }
 
 /// `Sagsbehandler Hanne Jensen` → `Hanne Jensen`.
-fn trim_titles(line: &str, toks: &[Token], runs: &mut Vec<(usize, usize)>) {
+fn trim_titles(line: &str, toks: &[Token], runs: &mut [(usize, usize)]) {
     let lex = lexicon();
     let is_title = |t: &Token| lex.is_staff_title(&line.get(t.start..t.end).unwrap_or("").to_lowercase());
     for r in runs.iter_mut() {
@@ -191,12 +177,15 @@ fn trim_titles(line: &str, toks: &[Token], runs: &mut Vec<(usize, usize)>) {
             r.1 -= 1;
         }
     }
-    runs.retain(|r| r.0 < r.1 || toks.get(r.0).is_some_and(|t| t.shape == Shape::Initial));
 }
 
 /// Reads every page once and collects the public persons.
 pub fn build(pages: &[PageText], config: &Config) -> DocContext {
     let mut ctx = DocContext::default();
+    let own = &config.municipality;
+    if !own.names.is_empty() || !own.domains.is_empty() {
+        ctx.municipal = Some(Municipal::with_config(own));
+    }
     for name in famous_persons() {
         ctx.add_public_name(name);
     }
@@ -224,63 +213,94 @@ fn add_all_runs(ctx: &mut DocContext, s: &Scratch, line: &str) {
     }
 }
 
-fn participant_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?im)^[ \t]*(mødedeltagere|deltagere|deltager|afbud|fraværende(?: med afbud)?|til stede|tilstede|medlemmer|øvrige deltagere|andre deltagere|desuden deltog|deltog|formand|næstformand|mødeleder|referent|udvalgsmedlemmer|fra administrationen|fra forvaltningen|administrationen|gæster|oplægsholdere?|present|absent|attendees|participants)(?:[ \t]*:|[ \t]*$|[ \t]+(?-i:\p{Lu}))",
-        )
-        .expect("static regex")
-    })
+/// Labels of participant lists. Those after `PLAIN_WORD_LABELS` are also ordinary words, so they
+/// count only with a colon, alone on the line, or followed by a capitalised name.
+const PARTICIPANT_LABELS: [&str; 38] = [
+    "mødedeltagere",
+    "fraværende med afbud",
+    "fraværende",
+    "afbud",
+    "til stede",
+    "tilstede",
+    "øvrige deltagere",
+    "andre deltagere",
+    "desuden deltog",
+    "udvalgsmedlemmer",
+    "næstformand",
+    "mødeleder",
+    "referent",
+    "fra administrationen",
+    "fra forvaltningen",
+    "oplægsholdere",
+    "oplægsholder",
+    "kontaktperson",
+    "sagsansvarlig",
+    "udarbejdet af",
+    "skrevet af",
+    "godkendt af",
+    "tovholder",
+    "projektleder",
+    "ansvarlig",
+    "attendees",
+    "participants",
+    "deltagere",
+    "deltager",
+    "deltog",
+    "medlemmer",
+    "formand",
+    "administrationen",
+    "gæster",
+    "present",
+    "absent",
+    "sekretær",
+    "sekretariat",
+];
+
+/// `Mødedeltagere: …` → the byte offset where the names start.
+fn participant_label(line: &str) -> Option<usize> {
+    let (_, end) = starts_with_phrase(line, &PARTICIPANT_LABELS)?;
+    let rest = &line[end..];
+    let after = rest.trim_start_matches([' ', '\t']);
+    let ok = after.is_empty()
+        || after.starts_with(':')
+        || (after.len() < rest.len() && after.starts_with(char::is_uppercase));
+    ok.then_some(end)
 }
 
 /// `Mødedeltagere: Hanne Jensen (A), Peter Hansen (V)` and the name lines that follow a label.
 fn participant_lists(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    for m in participant_re().captures_iter(&page.text) {
-        let Some(label) = m.get(1) else { continue };
-        let Some(li) = page.line_at(label.start()) else { continue };
+    for li in 0..page.lines.len() {
         let line = page.line_text(li);
-        let rest_from = label.end().saturating_sub(page.lines[li].range.start);
-        let rest = line.get(rest_from..).unwrap_or("");
-        s.runs_of(rest);
-        add_all_runs(ctx, s, rest);
+        let Some(rest_from) = participant_label(line) else { continue };
+        // The list may wrap a name over lines (`Karsten` / `Bro (Ø)`): read it as one text.
+        let mut list = line.get(rest_from..).unwrap_or("").to_string();
         // One name per line below the label, until a line that is not a list of names.
         for k in li + 1..(li + 40).min(page.lines.len()) {
             let next = page.line_text(k);
-            if participant_re().is_match(next) {
+            if participant_label(next).is_some() {
                 break;
             }
             s.runs_of(next);
             if !names_dominate(s) {
                 break;
             }
-            add_all_runs(ctx, s, next);
+            // `…, Karsten` / `Bro (Ø)` continues a name; `Anna Mortensen` / `Jens Ole Kjær` does not.
+            let tail = list.rsplit([',', ')', '(', ';']).next().unwrap_or("").trim();
+            list.push_str(if !tail.is_empty() && !tail.contains(' ') { " " } else { ", " });
+            list.push_str(next);
         }
+        s.runs_of(&list);
+        add_all_runs(ctx, s, &list);
     }
 }
 
-/// Most words of the line belong to name runs (a list of names, not a sentence or a heading).
+/// Most words of the line are capitalised name words (a list of names, not a sentence or a
+/// heading), and at least one full name is among them.
 fn names_dominate(s: &Scratch) -> bool {
     let words = s.toks.iter().filter(|t| matches!(t.shape, Shape::Cap | Shape::AllCaps | Shape::Lower)).count();
-    let in_runs: usize = s.runs.iter().map(|&(a, b)| s.toks[a..=b].iter().filter(|t| t.is_word()).count()).sum();
-    !s.runs.is_empty() && in_runs * 10 >= words * 7
-}
-
-/// `Hanne Jensen, Specialkonsulent`, `Sagsbehandler: Mette Dahl Olsen`: apart from the name, at
-/// most one word that is not a job title (a sentence mentioning a title does not qualify).
-fn only_titles_besides_names(line: &str, s: &Scratch) -> bool {
-    let lex = lexicon();
-    let other = s
-        .toks
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| {
-            matches!(t.shape, Shape::Cap | Shape::AllCaps | Shape::Lower)
-                && !s.runs.iter().any(|&(a, b)| (a..=b).contains(i))
-                && !lex.is_staff_title(&line.get(t.start..t.end).unwrap_or("").to_lowercase())
-        })
-        .count();
-    other <= 1
+    let stop_only = |t: &Token| t.flags & STOP != 0 && t.flags & (FIRST | ANY_SURNAME) == 0;
+    let names = s.toks.iter().filter(|t| t.is_word() && !stop_only(t)).count();
+    !s.runs.is_empty() && names * 10 >= words * 7
 }
 
 fn party_re() -> &'static Regex {
@@ -296,53 +316,97 @@ fn party_letters(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
         let Some(li) = page.line_at(m.start()) else { continue };
         let line = page.line_text(li);
         let before = line.get(..m.start() - page.lines[li].range.start).unwrap_or("");
-        s.runs_of(before);
-        if let Some(&(a, b)) = s.runs.last() {
-            if before.get(s.toks[b].end..).is_some_and(|gap| gap.trim().is_empty()) {
-                ctx.add_run(before, &s.toks, a, b);
+        s.runs_min(before, 1);
+        let Some(&(a, b)) = s.runs.last() else { continue };
+        if !before.get(s.toks[b].end..).is_some_and(|gap| gap.trim().is_empty()) {
+            continue;
+        }
+        let first_on_line = before.get(..s.toks[a].start).is_some_and(|g| g.trim().is_empty());
+        let prev_tail =
+            li.checked_sub(1).filter(|_| first_on_line).and_then(|p| trailing_name_words(page.line_text(p)));
+        match prev_tail {
+            // `… Karsten` / `Bro (Ø)`: a name wrapped over the line break.
+            Some(tail) => {
+                let name = format!("{tail} {}", before.get(s.toks[a].start..s.toks[b].end).unwrap_or(""));
+                ctx.add_public_name(&name);
             }
+            None => ctx.add_run(before, &s.toks, a, b),
         }
     }
 }
 
-fn presenter_after_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:præsenter\w*|orienter\w*|redegjorde|redegør|fremlagde|fremlægger|gennemgik|gennemgår|deltog under|deltager under|besvarede|svarede på|introducerede|introducerer)\b").expect("static regex")
-    })
+/// The capitalised words ending a line (`…, Lone Frederiksen (O), Karsten` → `Karsten`), when the
+/// line ends in a name rather than punctuation.
+fn trailing_name_words(line: &str) -> Option<&str> {
+    let trimmed = line.trim_end();
+    let mut start = trimmed.len();
+    for w in trimmed.split(' ').rev().take(3) {
+        if !w.chars().next().is_some_and(char::is_uppercase) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+        start -= w.len() + usize::from(start < trimmed.len());
+    }
+    let start = start.min(trimmed.len());
+    (start < trimmed.len()).then(|| trimmed[start..].trim())
 }
 
-fn presenter_before_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:\bv/|\bved\b|\boplæg af\b|\boplægsholder\b:?|\bpræsenteret af\b)[ \t]*")
-            .expect("static regex")
+/// Verbs after a presenter's name, then phrases before one (`v/ Lasse Bjerregaard`).
+const PRESENTER_AFTER: [&str; 14] = [
+    "præsenter",
+    "orienter",
+    "redegjorde",
+    "redegør",
+    "fremlagde",
+    "fremlægger",
+    "gennemgik",
+    "gennemgår",
+    "deltog under",
+    "deltager under",
+    "besvarede",
+    "svarede på",
+    "introducerede",
+    "introducerer",
+];
+const PRESENTER_BEFORE: [&str; 5] = ["v/", "ved", "oplæg af", "oplægsholder", "præsenteret af"];
+
+fn presenter_phrases() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(PRESENTER_AFTER.iter().chain(PRESENTER_BEFORE.iter()))
+            .expect("static patterns")
     })
 }
 
 /// `Lasse Bjerregaard præsenterer sagen`, `Orientering v/ Lasse Bjerregaard`.
 fn presenters(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    for m in presenter_after_re().find_iter(&page.text) {
-        let Some(li) = page.line_at(m.start()) else { continue };
+    let text = page.text.as_str();
+    for m in presenter_phrases().find_iter(text) {
+        let starts_word = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let stem = m.pattern().as_usize() == 0 || m.pattern().as_usize() == 1; // `præsenterer`, `orienterede`
+        let ends_word = stem || text[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let Some(li) = page.line_at(m.start()).filter(|_| starts_word && ends_word) else { continue };
         let line = page.line_text(li);
-        let before = line.get(..m.start() - page.lines[li].range.start).unwrap_or("");
-        s.runs_of(before);
-        if let Some(&(a, b)) = s.runs.last() {
-            let gap = before.get(s.toks[b].end..).unwrap_or("x");
-            let gap = strip_party_letter(gap.trim());
-            if gap.trim_matches(',').trim().is_empty() {
-                ctx.add_run(before, &s.toks, a, b);
+        let line_start = page.lines[li].range.start;
+        if m.pattern().as_usize() < PRESENTER_AFTER.len() {
+            let before = line.get(..m.start() - line_start).unwrap_or("");
+            s.runs_of(before);
+            if let Some(&(a, b)) = s.runs.last() {
+                let gap = strip_party_letter(before.get(s.toks[b].end..).unwrap_or("x").trim());
+                if gap.trim_matches(',').trim().is_empty() {
+                    ctx.add_run(before, &s.toks, a, b);
+                }
             }
-        }
-    }
-    for m in presenter_before_re().find_iter(&page.text) {
-        let Some(li) = page.line_at(m.start()) else { continue };
-        let line = page.line_text(li);
-        let after = line.get(m.end().saturating_sub(page.lines[li].range.start)..).unwrap_or("");
-        s.runs_of(after);
-        if let Some(&(a, b)) = s.runs.first() {
-            if after.get(..s.toks[a].start).is_some_and(|gap| gap.trim().is_empty()) {
-                ctx.add_run(after, &s.toks, a, b);
+        } else {
+            let after = line.get(m.end().saturating_sub(line_start)..).unwrap_or("");
+            s.runs_of(after);
+            if let Some(&(a, b)) = s.runs.first() {
+                if after.get(..s.toks[a].start).is_some_and(|gap| gap.trim().trim_start_matches(':').trim().is_empty())
+                {
+                    ctx.add_run(after, &s.toks, a, b);
+                }
             }
         }
     }
@@ -355,53 +419,121 @@ fn strip_party_letter(s: &str) -> &str {
     }
 }
 
-fn staff_marker_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let titles: Vec<String> = lexicon().staff_titles.iter().map(|t| regex::escape(t)).collect();
-        Regex::new(&format!(
-            r"(?i)\p{{L}}*(?:{})\b|[\p{{L}}0-9._+-]+@[\p{{L}}0-9-]+(?:\.[\p{{L}}0-9-]+)+|\bkommune\b",
-            titles.join("|")
-        ))
-        .expect("regex from staff titles")
+/// Job-title endings (lower and upper case, for `DIREKTØR`), `kommune` and `@`, found in one pass.
+fn staff_markers() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut pats: Vec<String> = Vec::new();
+        for t in lexicon().staff_titles.iter().map(|t| t.to_string()).chain(["kommune".to_string()]) {
+            pats.push(t.to_uppercase());
+            pats.push(t);
+        }
+        pats.push("@".to_string());
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("static patterns")
     })
 }
 
-/// A name line followed within three lines by a job title, a municipal address or `… Kommune`
-/// (or with a title on the same line) is the municipality's own staff.
-fn staff_signatures(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    let mut last_marker_line = usize::MAX;
-    for m in staff_marker_re().find_iter(&page.text) {
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Marker {
+    /// A job title: the whole word's byte range in the line.
+    Title(usize, usize),
+    /// `… Kommune` or a municipal e-mail address.
+    Municipal,
+}
+
+/// The staff markers on a page: titles and `kommune` only at the end of a word, `@` only for a
+/// municipal address.
+fn staff_marker_lines(page: &PageText, ctx: &DocContext) -> Vec<(usize, Marker)> {
+    let text = page.text.as_str();
+    let mut out: Vec<(usize, Marker)> = Vec::new();
+    for m in staff_markers().find_iter(text) {
         let Some(li) = page.line_at(m.start()) else { continue };
-        if li == last_marker_line {
+        let line_start = page.lines[li].range.start;
+        let hit = &text[m.start()..m.end()];
+        if hit == "@" {
+            let line = page.line_text(li);
+            if mail::emails(line).any(|e| ctx.is_staff_email(e)) && !out.contains(&(li, Marker::Municipal)) {
+                out.push((li, Marker::Municipal));
+            }
             continue;
         }
+        if text[m.end()..].chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        if hit.eq_ignore_ascii_case("kommune") {
+            if !out.contains(&(li, Marker::Municipal)) {
+                out.push((li, Marker::Municipal));
+            }
+            continue;
+        }
+        let word_start = text[..m.start()]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic() || *c == '-')
+            .last()
+            .map_or(m.start(), |(i, _)| i);
+        out.push((li, Marker::Title(word_start - line_start, m.end() - line_start)));
+    }
+    out
+}
+
+/// The municipality's own staff: a name next to a job title on its line (`Tina Brøndum,
+/// Sagsbehandler`, `Jobcenterchef Torben Vase`, `Sagsbehandler: Mette Dahl Olsen`), or a name line
+/// followed within three lines by a title, a municipal address or `… Kommune`.
+fn staff_signatures(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
+    for (li, marker) in staff_marker_lines(page, ctx) {
         let line = page.line_text(li);
-        if line.split_whitespace().count() > 8 {
+        if let Marker::Title(ts, te) = marker {
+            title_neighbours(line, ts, te, ctx, s);
+        }
+        // Header lines (`Fra:`, `To:`) end a signature: what stands above belongs to another
+        // message.
+        // A title opening its line (`Sagsbehandler, Visitationen, Sønderå Kommune, tlf. …`) is a
+        // signature line however long; elsewhere only a short line is.
+        let title_first = matches!(marker, Marker::Title(ts, _) if line.get(..ts).is_some_and(|b| b.trim().is_empty()));
+        if mail::label_of(line).is_some() || (!title_first && line.split_whitespace().count() > 8) {
             continue;
         }
-        let hit = m.as_str();
-        if hit.contains('@') && !is_municipal_email(hit) {
-            continue;
-        }
-        last_marker_line = li;
-        for k in li.saturating_sub(3)..=li {
+        for k in (li.saturating_sub(3)..li).rev() {
             let cand = page.line_text(k);
-            if mail::label_of(cand).is_some() && cand.contains('@') {
-                continue; // mail headers: `municipal_mail_people` decides per address
+            if mail::label_of(cand).is_some() || mail::is_forward_marker(cand) {
+                break;
             }
-            s.runs_of(cand);
-            if k == li && s.runs.len() > 1 {
-                continue; // a title next to one name, not a list of people
-            }
-            let known = s.runs.iter().any(|&(a, b)| s.toks[a..=b].iter().any(|t| t.flags & (FIRST | SURNAME) != 0));
-            let whole_line = if k == li { only_titles_besides_names(cand, s) } else { names_dominate(s) };
             // An address (digits) between the name and `… Kommune` is a citizen's letterhead
             // addressed to the municipality, not a signature.
-            let no_address_between = (k + 1..li).all(|j| !page.line_text(j).bytes().any(|c| c.is_ascii_digit()));
-            if known && whole_line && no_address_between && cand.split_whitespace().count() <= 8 {
+            if (k + 1..li).any(|j| page.line_text(j).bytes().any(|c| c.is_ascii_digit())) {
+                break;
+            }
+            s.runs_of(cand);
+            let known = s.runs.iter().any(|&(a, b)| s.toks[a..=b].iter().any(|t| t.flags & (FIRST | SURNAME) != 0));
+            if known && names_dominate(s) && cand.split_whitespace().count() <= 8 {
                 add_all_runs(ctx, s, cand);
             }
+        }
+    }
+}
+
+/// The name right before a title (`Tina Brøndum, Sagsbehandler`, `Hanne Jensen (konsulent)`) or
+/// right after it (`Jobcenterchef Torben Vase`, `Sagsbehandler: Mette Dahl Olsen`).
+fn title_neighbours(line: &str, ts: usize, te: usize, ctx: &mut DocContext, s: &mut Scratch) {
+    let before = line.get(..ts).unwrap_or("");
+    s.runs_of(before);
+    if let Some(&(a, b)) = s.runs.last() {
+        let gap = before.get(s.toks[b].end..).unwrap_or("x").trim();
+        if matches!(gap, "," | "-" | "–" | "(" | "/") {
+            ctx.add_run(before, &s.toks, a, b);
+        }
+    }
+    let after = line.get(te..).unwrap_or("");
+    s.runs_of(after);
+    if let Some(&(a, b)) = s.runs.first() {
+        let gap = after.get(..s.toks[a].start).unwrap_or("x").trim();
+        if gap.is_empty() || gap == ":" {
+            ctx.add_run(after, &s.toks, a, b);
         }
     }
 }
@@ -415,7 +547,7 @@ fn municipal_mail_people(page: &PageText, ctx: &mut DocContext, s: &mut Scratch)
         for &(li, off) in &b.people_lines {
             let value = page.line_text(li).get(off..).unwrap_or("");
             for part in value.split(';') {
-                if mail::emails(part).any(is_municipal_email) {
+                if mail::emails(part).any(|e| ctx.is_staff_email(e)) {
                     s.runs_of(part);
                     add_all_runs(ctx, s, part);
                 }

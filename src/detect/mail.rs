@@ -6,7 +6,6 @@
 //! counts as a mail only with mail evidence: a `Sendt:` line, a time, an e-mail address in the
 //! address lines, a forward marker or a `VS:/SV:/FW:/RE:` subject.
 
-use super::context::is_municipal_email;
 use super::{DocContext, Finding, Severity, TextUnit};
 use crate::pdf::PageText;
 
@@ -250,7 +249,7 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
         let header: Vec<&str> = (b.first_line..=b.last_line).map(|k| text.line_text(k).trim()).collect();
         let from_value = b.from_line.map(|k| text.line_text(k)).and_then(|l| label_of(l).map(|(_, off)| &l[off..]));
         let sender = match from_value {
-            Some(v) if emails(v).any(is_municipal_email) => "from a municipal address",
+            Some(v) if emails(v).any(|e| doc.is_staff_email(e)) => "from a municipal address",
             Some(v) if doc.mentions_public_person(v) => "from a person the document lists as participant or staff",
             _ => "from a private sender",
         };

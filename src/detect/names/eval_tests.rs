@@ -323,3 +323,68 @@ fn score(title: &str, cases: &[Case]) {
     assert!(gate.precision() >= 0.9 && gate.recall() >= 0.9, "{misses:#?}");
     assert_eq!((mails.fp, mails.fn_), (0, 0));
 }
+
+/// Throughput over a folder of `pdftotext` outputs (pages split by form feed):
+/// `NAMES_TEXT_DIR=/tmp/ntext cargo test --release --lib names::eval::throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput_over_text_dir() {
+    let Ok(dir) = std::env::var("NAMES_TEXT_DIR") else { return };
+    let det = Detector::new(Config::default()).unwrap();
+    let (mut pages_n, mut bytes, mut found) = (0usize, 0usize, std::collections::BTreeMap::<String, usize>::new());
+    let mut samples = Vec::new();
+    let t0 = std::time::Instant::now();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        bytes += text.len();
+        let pages: Vec<PageText> = text.split('\u{c}').map(PageText::from_plain).collect();
+        pages_n += pages.len();
+        let ctx = det.prepare(&pages);
+        let mut out = Vec::new();
+        for (i, p) in pages.iter().enumerate() {
+            det.scan(&TextUnit::page(p, i as u32 + 1), &ctx, &mut out);
+        }
+        for f in out {
+            *found.entry(format!("{} {}", f.rule, f.severity)).or_default() += 1;
+            if (f.severity >= Severity::Medium || std::env::var("NAMES_ALL").is_ok()) && samples.len() < 400 {
+                samples.push(format!("{} {} | {}", f.rule, f.text, f.context));
+            }
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    eprintln!(
+        "{pages_n} pages, {:.1} MB in {secs:.2} s: {:.2} ms/page, {:.1} MB/s",
+        bytes as f64 / 1e6,
+        secs * 1e3 / pages_n as f64,
+        bytes as f64 / 1e6 / secs
+    );
+    eprintln!("{found:?}");
+    for s in samples {
+        eprintln!("  {s}");
+    }
+}
+
+#[test]
+#[ignore]
+fn split_timing() {
+    let Ok(dir) = std::env::var("NAMES_TEXT_DIR") else { return };
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().take(15) {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        pages.extend(text.split('\u{c}').map(PageText::from_plain));
+    }
+    let t = std::time::Instant::now();
+    let ctx = crate::detect::context::build(&pages, &Config::default());
+    eprintln!("build {:?} for {} pages", t.elapsed(), pages.len());
+    let t = std::time::Instant::now();
+    let mut out = Vec::new();
+    for p in &pages {
+        super::check(&TextUnit::page(p, 1), &ctx, &[], &mut out);
+    }
+    eprintln!("names {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    for p in &pages {
+        crate::detect::mail::check(&TextUnit::page(p, 1), &ctx, &mut out);
+    }
+    eprintln!("mail {:?}", t.elapsed());
+}

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use tokens::{find_names, relaxed_runs, tokenize, NameMatch, Token};
 
 /// Words near a name that make it a citizen's (the case is about this person).
-const CITIZEN_WORDS: [&str; 46] = [
+const CITIZEN_WORDS: [&str; 73] = [
     "borger",
     "borgeren",
     "borgerens",
@@ -67,6 +67,33 @@ const CITIZEN_WORDS: [&str; 46] = [
     "eleven",
     "elevens",
     "anmelder",
+    "morfar",
+    "morfaren",
+    "mormor",
+    "farfar",
+    "farmor",
+    "moster",
+    "faster",
+    "morbror",
+    "farbror",
+    "onkel",
+    "tante",
+    "bedstefar",
+    "bedstemor",
+    "søster",
+    "bror",
+    "stedfar",
+    "stedmor",
+    "plejefar",
+    "plejemor",
+    "plejeforældre",
+    "plejebarn",
+    "anbragte",
+    "afdøde",
+    "enke",
+    "enkemand",
+    "samlever",
+    "kæreste",
 ];
 
 /// Rules whose findings next to a name make it a citizen's.
@@ -101,6 +128,7 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
     }
     let signature = signature_lines(text);
     let mut near_personal_data: Option<Vec<bool>> = None;
+    let mut wrap_toks: Vec<Token> = Vec::new();
     let lex = lexicon();
     for li in 0..text.lines.len() {
         if skip_lines.contains(&li) {
@@ -117,22 +145,41 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
             signature_fallback(line, &mut s);
         }
         for m in s.names.iter().copied() {
-            if m.is_lone_first_name() && !in_signature {
-                continue;
-            }
-            if doc.is_public_run(line, &s.toks, m.first, m.last) {
-                continue;
-            }
             let start = text.lines[li].range.start;
-            let range = start + m.start..start + m.end;
+            let mut range = start + m.start..start + m.end;
+            let mut confidence = m.confidence();
+            let wrapped = if m.is_lone_first_name() && m.last + 1 == s.toks.len() {
+                wrapped_surname(text, li, &mut wrap_toks, &mut s.buf)
+            } else {
+                None
+            };
+            if let Some((end, ref last_key)) = wrapped {
+                let first_key = line.get(s.toks[m.first].start..s.toks[m.first].end).unwrap_or("");
+                if doc.is_public_pair(first_key, last_key) {
+                    continue;
+                }
+                range.end = end;
+                confidence = 0.8;
+            } else {
+                if m.is_lone_first_name() && !in_signature {
+                    continue;
+                }
+                if doc.is_public_run(line, &s.toks, m.first, m.last) {
+                    continue;
+                }
+            }
             let near = near_personal_data.get_or_insert_with(|| personal_data_lines(text, earlier));
             let (severity, message) = if in_signature {
                 (
                     Severity::High,
                     "A name in the signature of a letter or mail, not one of the municipality's staff".to_string(),
                 )
-            } else if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false)) {
+            } else if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false))
+                || address_follows(text.text.get(range.end..text.lines[li].range.end).unwrap_or(""))
+            {
                 (Severity::High, "A name next to a CPR number, address or phone number".to_string())
+            } else if is_name_field(line) {
+                (Severity::High, "A name in a form's name field (`Navn:`)".to_string())
             } else if let Some(word) = citizen_word_near(text, li) {
                 (Severity::High, format!("A name near the word `{word}`: probably the citizen the case is about"))
             } else {
@@ -141,7 +188,7 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
                     "A name in running text, not among the document's participants, staff or the roster".to_string(),
                 )
             };
-            found.push(range, line, severity, m.confidence(), message);
+            found.push(range, line, severity, confidence, message);
         }
     }
     out.extend(found.findings);
@@ -158,7 +205,15 @@ struct Found<'a, 'u> {
 impl Found<'_, '_> {
     fn push(&mut self, range: Range<usize>, line: &str, severity: Severity, confidence: f32, message: String) {
         let text = self.unit.text;
-        let Some(name) = text.text.get(range.clone()) else { return };
+        let Some(raw) = text.text.get(range.clone()) else { return };
+        // A name wrapped over two lines is reported as one line.
+        let joined;
+        let name = if raw.contains('\n') {
+            joined = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            joined.as_str()
+        } else {
+            raw
+        };
         let mut f = self.unit.finding("name", severity, name, message);
         f.context = short_context(line);
         f.bbox = text.bbox_of(range);
@@ -191,6 +246,21 @@ fn short_context(line: &str) -> String {
     format!("{}…", &t[..cut])
 }
 
+/// A first name ending line `li` and a surname starting the next line of the same block
+/// (`… Hanne` / `Jensen …`): the page offset where the surname ends and its key.
+fn wrapped_surname(text: &PageText, li: usize, toks: &mut Vec<Token>, buf: &mut String) -> Option<(usize, String)> {
+    let (this, next) = (text.lines.get(li)?, text.lines.get(li + 1)?);
+    if this.block != next.block {
+        return None;
+    }
+    let line = text.line_text(li + 1);
+    tokenize(line, lexicon(), buf, toks);
+    let t = toks.first().filter(|t| t.shape == tokens::Shape::Cap)?;
+    let surname = t.flags & lexicon::ANY_SURNAME != 0 && (t.flags & STOP == 0 || t.flags & lexicon::WEAK != 0);
+    let place = toks.get(1).is_some_and(|n| n.glued && n.flags & lexicon::PLACE != 0);
+    (surname && !place).then(|| (next.range.start + t.end, line[t.start..t.end].to_lowercase()))
+}
+
 /// The people in a mail header line (`Fra: Hanne Jensen <hanne@gmail.com>; Ole Hansen`):
 /// anyone without a municipal address and not public is a finding.
 fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found: &mut Found<'_, '_>) {
@@ -202,15 +272,26 @@ fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found:
     for part in value.split(';') {
         let this_start = part_start;
         part_start += part.len() + 1;
-        if mail::emails(part).any(super::context::is_municipal_email) {
+        if mail::emails(part).any(|e| found.doc.is_staff_email(e)) {
             continue;
         }
         let cleaned = blank_addresses(part);
         tokenize(&cleaned, lex, &mut s.buf, &mut s.toks);
+        let base = line_start + this_start;
+        if let Some((m, first, last)) = reversed_name(&cleaned, &s.toks) {
+            if !found.doc.is_public_pair(first, last) {
+                let message = "A person's name in the header of a printed e-mail (sender or recipient), not the municipality's own address".to_string();
+                found.push(base + m.start..base + m.end, line, Severity::High, m.confidence(), message);
+            }
+            continue;
+        }
         find_names(&s.toks, &mut s.names);
         if s.names.is_empty() {
             relaxed_runs(&s.toks, 2, &mut s.runs);
-            for &(a, b) in &s.runs {
+            // Unlisted names need one listed part: `Xiao Chen`, not the shared mailbox
+            // `Postkasse Byggeri`.
+            let listed = |t: &Token| t.flags & (FIRST | lexicon::ANY_SURNAME) != 0;
+            for &(a, b) in s.runs.iter().filter(|&&(a, b)| s.toks[a..=b].iter().any(listed)) {
                 s.names.push(NameMatch {
                     first: a,
                     last: b,
@@ -226,11 +307,39 @@ fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found:
             if found.doc.is_public_run(&cleaned, &s.toks, m.first, m.last) {
                 continue;
             }
-            let base = line_start + this_start;
             let message = "A person's name in the header of a printed e-mail (sender or recipient), not the municipality's own address".to_string();
             found.push(base + m.start..base + m.end, line, Severity::High, m.confidence(), message);
         }
     }
+}
+
+/// Outlook's `Jensen, Hanne` (surname, comma, first names) as the whole recipient: the match and
+/// the first and last name for the public check.
+fn reversed_name<'l>(part: &'l str, toks: &[Token]) -> Option<(NameMatch, &'l str, &'l str)> {
+    let (sur, first) = (toks.first()?, toks.get(1)?);
+    let surname_like = sur.shape == tokens::Shape::Cap && sur.flags & STOP == 0 && sur.flags & FIRST == 0;
+    let comma = part.get(sur.end..first.start).is_some_and(|g| g.trim() == ",");
+    if !(surname_like && comma && first.shape == tokens::Shape::Cap && first.flags & FIRST != 0) {
+        return None;
+    }
+    let rest_ok = toks[2..].iter().all(|t| {
+        t.glued && (t.flags & FIRST != 0 || matches!(t.shape, tokens::Shape::Initial | tokens::Shape::Letter))
+    });
+    let last = toks.last()?;
+    let surname =
+        if sur.flags & lexicon::ANY_SURNAME != 0 { sur.flags & lexicon::ANY_SURNAME } else { lexicon::UNLISTED };
+    rest_ok.then(|| {
+        let m = NameMatch {
+            first: 0,
+            last: toks.len() - 1,
+            start: sur.start,
+            end: last.end,
+            first_known: true,
+            surname: if surname & lexicon::SURNAME != 0 { lexicon::SURNAME } else { surname },
+            initials: false,
+        };
+        (m, &part[first.start..first.end], &part[sur.start..sur.end])
+    })
 }
 
 /// The part with e-mail addresses, `mailto:` and brackets blanked out (same byte length, so
@@ -270,20 +379,33 @@ fn signature_fallback(line: &str, s: &mut Scratch) {
     }
 }
 
-fn closing_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?im)^[ \t]*(?:med venlig hilsen|med venlige hilsner|venlig hilsen|venlige hilsner|mvh\.?|kærlig hilsen|de bedste hilsner|bedste hilsner|hilsen|best regards|kind regards|regards|with kind regards|sincerely)\b")
-            .expect("static regex")
-    })
-}
+/// Closing phrases of letters and mails; the signer follows.
+const CLOSINGS: [&str; 15] = [
+    "med venlig hilsen",
+    "med venlige hilsner",
+    "venlig hilsen",
+    "venlige hilsner",
+    "mvh",
+    "kærlig hilsen",
+    "de bedste hilsner",
+    "bedste hilsner",
+    "hilsen",
+    "best regards",
+    "kind regards",
+    "with kind regards",
+    "regards",
+    "sincerely",
+    "vh",
+];
 
 /// Lines of a letter's or mail's signature: the rest of the closing line and up to three
 /// non-empty lines below it.
 fn signature_lines(text: &PageText) -> Vec<bool> {
     let mut sig = vec![false; text.lines.len()];
-    for m in closing_re().find_iter(&text.text) {
-        let Some(li) = text.line_at(m.start()) else { continue };
+    for li in 0..text.lines.len() {
+        if tokens::starts_with_phrase(text.line_text(li), &CLOSINGS).is_none() {
+            continue;
+        }
         if let Some(flag) = sig.get_mut(li) {
             *flag = true;
         }
@@ -329,14 +451,51 @@ fn personal_data_lines(text: &PageText, earlier: &[Finding]) -> Vec<bool> {
     near
 }
 
+/// `…, Vestergade 33, st. th.` or `… 6990 Sønderå` right after a name on its line: the person's
+/// address, even where the address rule could not read it whole (wrapped over lines).
+fn address_follows(rest: &str) -> bool {
+    static STREET: OnceLock<Regex> = OnceLock::new();
+    static POSTCODE: OnceLock<Regex> = OnceLock::new();
+    let street = STREET.get_or_init(|| {
+        Regex::new(r"^\s*,?\s*((?:\p{Lu}[\p{L}.'-]*\s+){1,3})\d{1,3}[A-Za-z]?(?:[\s,.]|$)").expect("static regex")
+    });
+    let postcode =
+        POSTCODE.get_or_init(|| Regex::new(r"(?:^|[\s,])[1-9]\d{3}\s+(\p{Lu}\p{Ll}+)").expect("static regex"));
+    let lex = lexicon();
+    let mut buf = String::new();
+    let mut no_stop_word = |words: &str| words.split_whitespace().all(|w| lex.classify(w, &mut buf) & STOP == 0);
+    street.captures(rest).and_then(|c| c.get(1)).is_some_and(|w| no_stop_word(w.as_str()))
+        || postcode.captures(rest).and_then(|c| c.get(1)).is_some_and(|w| no_stop_word(w.as_str()))
+}
+
+/// `Navn: Hanne Jensen`, `Barnets navn: …`: a form field holding a person's name.
+fn is_name_field(line: &str) -> bool {
+    const FIELDS: [&str; 8] =
+        ["navn", "fulde navn", "fuldt navn", "borgerens navn", "barnets navn", "elevens navn", "ansøgers navn", "name"];
+    tokens::starts_with_phrase(line, &FIELDS).is_some_and(|(_, end)| line[end..].trim_start().starts_with(':'))
+}
+
 /// A citizen word on the line or the lines next to it.
 fn citizen_word_near(text: &PageText, li: usize) -> Option<&'static str> {
-    (li.saturating_sub(1)..=li + 1).filter(|&k| k < text.lines.len()).find_map(|k| {
-        text.line_text(k)
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| (2..=12).contains(&w.len()))
-            .find_map(|w| CITIZEN_WORDS.iter().find(|c| w.chars().flat_map(char::to_lowercase).eq(c.chars())).copied())
-    })
+    (li.saturating_sub(1)..=li + 1).filter(|&k| k < text.lines.len()).find_map(|k| citizen_word_in(text.line_text(k)))
+}
+
+fn citizen_word_in(line: &str) -> Option<&'static str> {
+    let mut rest = line;
+    while let Some(start) = rest.find(char::is_alphabetic) {
+        let tail = &rest[start..];
+        let len = tail.find(|c: char| !c.is_alphabetic()).unwrap_or(tail.len());
+        let (word, after) = tail.split_at(len);
+        rest = after;
+        if !(2..=12).contains(&word.len()) || tokens::is_wrapped_fragment(after) {
+            continue;
+        }
+        let hit = CITIZEN_WORDS.iter().find(|c| word.chars().flat_map(char::to_lowercase).eq(c.chars()));
+        if hit.is_some() {
+            return hit.copied();
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@ pub enum Shape {
     Lower,
     /// `K.` (a single capital with a dot)
     Initial,
+    /// `K` (a single capital without a dot): a middle initial only
+    Letter,
     /// `hr.`, `fru`, `Hr.`: a courtesy title before a surname
     Courtesy,
     /// Digits and anything else that is not a word.
@@ -76,8 +78,12 @@ pub fn tokenize(line: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token
             }
             let word = &line[start..end];
             let dot_after = bytes.get(end) == Some(&b'.');
-            let (shape, consumed) = if letters == 1 && upper == 1 && dot_after {
+            let (shape, consumed) = if is_wrapped_fragment(&line[end..]) {
+                (Shape::Other, end)
+            } else if letters == 1 && upper == 1 && dot_after {
                 (Shape::Initial, end + 1)
+            } else if letters == 1 && upper == 1 {
+                (Shape::Letter, end)
             } else if is_courtesy(word) && (dot_after || !word.ends_with('r')) {
                 (Shape::Courtesy, if dot_after { end + 1 } else { end })
             } else if c.is_uppercase() && lower > 0 {
@@ -111,6 +117,11 @@ pub fn tokenize(line: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token
         }
         gap_spaces = 0;
     }
+}
+
+/// `Mor-` at the end of a line is the first part of a hyphenated line break (`Mor-\ngan`).
+pub fn is_wrapped_fragment(after_word: &str) -> bool {
+    after_word.strip_prefix(['-', '\u{ad}']).is_some_and(|rest| rest.trim().is_empty())
 }
 
 fn is_courtesy(word: &str) -> bool {
@@ -245,7 +256,7 @@ fn first_name_run(toks: &[Token], i: usize) -> Option<NameMatch> {
     if t.flags & GENITIVE == 0 {
         while let Some(u) = toks.get(k).filter(|u| u.glued && k - i < 6) {
             let fits = match u.shape {
-                Shape::Initial => !all_caps,
+                Shape::Initial | Shape::Letter => !all_caps,
                 Shape::Cap => !all_caps && name_word(u.flags),
                 Shape::AllCaps => all_caps && name_word(u.flags),
                 _ => false,
@@ -274,14 +285,19 @@ fn first_name_run(toks: &[Token], i: usize) -> Option<NameMatch> {
         initials: false,
     };
     let Some(s) = last_surname else {
-        if t.flags & STOP != 0 || t.shape != Shape::Cap {
+        if t.flags & STOP != 0 || t.shape != Shape::Cap || t.flags & GENITIVE != 0 {
+            if t.flags & GENITIVE != 0 && t.flags & STOP == 0 && t.shape == Shape::Cap {
+                return Some(lone(i)); // `Hannes` (a first name's genitive) ends the name
+            }
             // A stop word (`August`, `Mark`) is a name only with a listed surname after it.
             return None;
         }
         // Mid-sentence, a capitalised word after a first name is a surname the lists lack.
         let next = k;
         if let Some(u) = toks.get(next).filter(|u| unlisted_surname_fits(u)) {
-            if !followed_by_place(toks, next) {
+            // `Kent State University`, `Vera Sans Mono`: title-case phrases, not names.
+            let phrase = toks.get(next + 1).is_some_and(|n| n.glued && n.shape == Shape::Cap);
+            if !followed_by_place(toks, next) && !phrase {
                 return Some(NameMatch { last: next, end: u.end, surname: UNLISTED, ..lone(last_first) });
             }
             return None;
@@ -332,7 +348,9 @@ pub fn relaxed_runs(toks: &[Token], min_words: usize, out: &mut Vec<(usize, usiz
     out.clear();
     let mut i = 0;
     while i < toks.len() {
-        let starts = |t: &Token| (t.is_word() && t.flags & STOP == 0) || t.shape == Shape::Initial;
+        let starts = |t: &Token| {
+            (t.is_word() && (t.flags & STOP == 0 || t.flags & (FIRST | ANY_SURNAME) != 0)) || t.shape == Shape::Initial
+        };
         if !starts(&toks[i]) {
             i += 1;
             continue;
@@ -342,7 +360,10 @@ pub fn relaxed_runs(toks: &[Token], min_words: usize, out: &mut Vec<(usize, usiz
         let mut last_word = toks[i].is_word().then_some(i);
         while let Some(u) = toks.get(k + 1).filter(|u| u.glued) {
             let stop_only = u.flags & STOP != 0 && u.flags & (FIRST | ANY_SURNAME) == 0;
-            if !(u.is_word() || u.shape == Shape::Initial) || stop_only || u.flags & PLACE != 0 && u.flags & WEAK == 0 {
+            if !(u.is_word() || matches!(u.shape, Shape::Initial | Shape::Letter))
+                || stop_only
+                || u.flags & PLACE != 0 && u.flags & WEAK == 0
+            {
                 break;
             }
             k += 1;
@@ -361,4 +382,25 @@ pub fn relaxed_runs(toks: &[Token], min_words: usize, out: &mut Vec<(usize, usiz
             i = k + 1;
         }
     }
+}
+
+/// If `line` starts (after blanks) with one of `phrases` (lower-case, compared ignoring case) as
+/// whole words, the index of the phrase and the byte offset after it.
+pub fn starts_with_phrase(line: &str, phrases: &[&str]) -> Option<(usize, usize)> {
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    let first = trimmed.chars().next()?.to_lowercase().next()?;
+    phrases.iter().enumerate().filter(|(_, p)| p.starts_with(first)).find_map(|(i, p)| {
+        let mut chars = trimmed.char_indices();
+        let mut end = 0;
+        for want in p.chars() {
+            let (at, c) = chars.next()?;
+            if c.to_lowercase().next()? != want {
+                return None;
+            }
+            end = at + c.len_utf8();
+        }
+        let boundary = trimmed[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        boundary.then_some((i, lead + end))
+    })
 }
