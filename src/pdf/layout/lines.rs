@@ -20,8 +20,8 @@ const DUP_Y: f32 = 0.2;
 const ROW_TOLERANCE: f32 = 0.4;
 /// A gap wider than this may be a column gutter (poppler's minColSpacing2 is 1.0).
 const FRAGMENT_GAP: f32 = 1.0;
-/// A piece of a row at least this wide is running text, so a wide gap next to it is a gutter.
-const LONG_FRAGMENT: f32 = 10.0;
+/// A piece of a row at least this wide is running text, so a wide gap after it is a gutter.
+const LONG_FRAGMENT: f32 = 15.0;
 /// A value this short after a label ending in ':' stays on the label's line.
 const LABEL_VALUE_MAX: f32 = 20.0;
 /// How far above and below (in font sizes) another row's gutter counts as support.
@@ -356,7 +356,7 @@ fn join(glyphs: &[FrameGlyph], parts: Vec<Fragment>) -> Line {
     Line { items, x0, x1, base: median(&mut bases), size: median(&mut sizes).max(0.01) }
 }
 
-/// Wide gaps beside running text, by baseline: the evidence that a page has columns.
+/// Wide gaps right of running text, by baseline: the evidence that a page has columns.
 struct GutterIndex {
     /// `(baseline, gap start, gap end)`, sorted by baseline.
     gaps: Vec<(f32, f32, f32)>,
@@ -368,7 +368,9 @@ impl GutterIndex {
         for row in rows {
             for pair in row.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
-                if a.width() >= LONG_FRAGMENT * a.size || b.width() >= LONG_FRAGMENT * b.size {
+                // Running text on the left reaching the gap: a column. Short pieces on the left
+                // are labels (a form, a CV, an agenda's side column), kept with their values.
+                if a.width() >= LONG_FRAGMENT * a.size {
                     gaps.push((a.base.max(b.base), a.x1, b.x0));
                 }
             }
@@ -394,6 +396,6 @@ impl GutterIndex {
             .take_while(|g| g.0 <= base + GUTTER_WINDOW * size)
             .filter(|g| g.1.max(lo) < g.2.min(hi))
             .count();
-        support >= 2
+        support >= 3
     }
 }
