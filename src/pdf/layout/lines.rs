@@ -68,7 +68,6 @@ pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
             fragments(glyphs, order)
         })
         .collect();
-    let glyphs: &[FrameGlyph] = glyphs;
     let gutters = GutterIndex::new(&rows);
     let mut lines = Vec::new();
     for row in rows {
@@ -78,11 +77,11 @@ pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
         for frag in iter {
             let Some(prev) = parts.last() else { continue };
             if gutters.separates(prev, &frag) {
-                lines.push(join(glyphs, std::mem::take(&mut parts)));
+                lines.push(join(std::mem::take(&mut parts)));
             }
             parts.push(frag);
         }
-        lines.push(join(glyphs, parts));
+        lines.push(join(parts));
     }
     lines
 }
@@ -276,6 +275,7 @@ fn ends_superscript(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
 fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
     let mut items: Vec<u32> = Vec::new();
     let mut x_max = f32::MIN;
     let mut prev: Option<&FrameGlyph> = None;
@@ -290,7 +290,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
             let size = g.size.max(p.size);
             let gap = g.x0 - x_max;
             if gap > FRAGMENT_GAP * size {
-                out.push(fragment(glyphs, std::mem::take(&mut items)));
+                out.push(fragment(glyphs, std::mem::take(&mut items), &mut scratch));
             } else if pending_space || gap > WORD_GAP * size || ends_superscript(p, g) {
                 items.push(SPACE);
             }
@@ -301,7 +301,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
         pending_space = false;
     }
     if !items.is_empty() {
-        out.push(fragment(glyphs, items));
+        out.push(fragment(glyphs, items, &mut scratch));
     }
     out
 }
@@ -314,11 +314,19 @@ fn median(values: &mut [f32]) -> f32 {
     *values.select_nth_unstable_by(mid, |a, b| a.total_cmp(b)).1
 }
 
-fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>) -> Fragment {
+/// Scratch space for medians, reused across fragments.
+#[derive(Default)]
+struct Scratch {
+    sizes: Vec<f32>,
+    bases: Vec<f32>,
+}
+
+fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>, scratch: &mut Scratch) -> Fragment {
     let mut x0 = f32::MAX;
     let mut x1 = f32::MIN;
-    let mut sizes = Vec::with_capacity(items.len());
-    let mut bases = Vec::with_capacity(items.len());
+    let Scratch { sizes, bases } = scratch;
+    sizes.clear();
+    bases.clear();
     let mut last = ' ';
     for &i in &items {
         if let Some(g) = glyphs.get(i as usize) {
@@ -331,29 +339,23 @@ fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>) -> Fragment {
             }
         }
     }
-    Fragment { x0, x1, base: median(&mut bases), size: median(&mut sizes).max(0.01), last, items }
+    Fragment { x0, x1, base: median(bases), size: median(sizes).max(0.01), last, items }
 }
 
-fn join(glyphs: &[FrameGlyph], parts: Vec<Fragment>) -> Line {
-    let mut items = Vec::new();
+fn join(parts: Vec<Fragment>) -> Line {
+    // Baseline and size of the line: those of its longest fragment (most lines have just one).
+    let main = parts.iter().max_by_key(|p| p.items.len()).map_or((0.0, 0.01), |p| (p.base, p.size));
+    let (mut x0, mut x1) = (f32::MAX, f32::MIN);
+    let mut items = Vec::with_capacity(parts.iter().map(|p| p.items.len() + 1).sum());
     for part in parts {
         if !items.is_empty() {
             items.push(SPACE);
         }
+        x0 = x0.min(part.x0);
+        x1 = x1.max(part.x1);
         items.extend(part.items);
     }
-    let mut sizes = Vec::with_capacity(items.len());
-    let mut bases = Vec::with_capacity(items.len());
-    let (mut x0, mut x1) = (f32::MAX, f32::MIN);
-    for &i in &items {
-        if let Some(g) = glyphs.get(i as usize) {
-            x0 = x0.min(g.x0);
-            x1 = x1.max(g.x1);
-            sizes.push(g.size);
-            bases.push(g.base);
-        }
-    }
-    Line { items, x0, x1, base: median(&mut bases), size: median(&mut sizes).max(0.01) }
+    Line { items, x0, x1, base: main.0, size: main.1 }
 }
 
 /// Wide gaps right of running text, by baseline: the evidence that a page has columns.
