@@ -102,15 +102,17 @@ fn same_row(anchor_base: f32, anchor_size: f32, g: &FrameGlyph) -> bool {
 fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
     let mut order: Vec<u32> = (0..glyphs.len() as u32).collect();
     order.sort_by(|&a, &b| glyphs[b as usize].base.total_cmp(&glyphs[a as usize].base).then(a.cmp(&b)));
-    let mut rows = Vec::new();
-    let mut row: Vec<u32> = Vec::new();
+    // Rows as ranges of `order`, copied out once each at their final size.
+    let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
     let mut anchor = Baseline::default();
     let mut current = Baseline::default();
-    for i in order {
+    for (n, &i) in order.iter().enumerate() {
         let g = &glyphs[i as usize];
-        if row.is_empty() || !same_row(anchor.base, anchor.size, g) {
-            if !row.is_empty() {
-                rows.push(std::mem::take(&mut row));
+        if n == start || !same_row(anchor.base, anchor.size, g) {
+            if n > start {
+                bounds.push(start..n);
+                start = n;
             }
             anchor = Baseline { base: g.base, size: g.size, count: 1 };
             current = anchor;
@@ -128,11 +130,11 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
                 anchor = current;
             }
         }
-        row.push(i);
     }
-    if !row.is_empty() {
-        rows.push(row);
+    if start < order.len() {
+        bounds.push(start..order.len());
     }
+    let mut rows: Vec<Vec<u32>> = bounds.into_iter().map(|r| order[r].to_vec()).collect();
     for row in &mut rows {
         row.sort_by(|&a, &b| glyphs[a as usize].x0.total_cmp(&glyphs[b as usize].x0).then(a.cmp(&b)));
     }
@@ -276,7 +278,7 @@ fn ends_superscript(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
 fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
-    let mut items: Vec<u32> = Vec::new();
+    let mut items: Vec<u32> = Vec::with_capacity(row.len() * 2);
     let mut x_max = f32::MIN;
     let mut prev: Option<&FrameGlyph> = None;
     let mut pending_space = false;
@@ -290,7 +292,9 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
             let size = g.size.max(p.size);
             let gap = g.x0 - x_max;
             if gap > FRAGMENT_GAP * size {
-                out.push(fragment(glyphs, std::mem::take(&mut items), &mut scratch));
+                // One buffer for the row; each fragment gets an exact-size copy.
+                out.push(fragment(glyphs, items.clone(), &mut scratch));
+                items.clear();
             } else if pending_space || gap > WORD_GAP * size || ends_superscript(p, g) {
                 items.push(SPACE);
             }
@@ -301,7 +305,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
         pending_space = false;
     }
     if !items.is_empty() {
-        out.push(fragment(glyphs, items, &mut scratch));
+        out.push(fragment(glyphs, items.clone(), &mut scratch));
     }
     out
 }
