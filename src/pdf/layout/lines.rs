@@ -60,12 +60,13 @@ impl Fragment {
 
 /// Builds the lines of one glyph group, top to bottom and, within a row, left to right.
 pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
+    let mut scratch = Scratch::default();
     let rows: Vec<Vec<Fragment>> = rows(glyphs)
         .into_iter()
         .map(|row| {
             let order = order_row(glyphs, row);
             let order = combine_accents(glyphs, order);
-            fragments(glyphs, order)
+            fragments(glyphs, order, &mut scratch)
         })
         .collect();
     let gutters = GutterIndex::new(&rows);
@@ -275,9 +276,8 @@ fn ends_superscript(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
 }
 
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
-fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
+fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, scratch: &mut Scratch) -> Vec<Fragment> {
     let mut out = Vec::new();
-    let mut scratch = Scratch::default();
     let mut items: Vec<u32> = Vec::with_capacity(row.len() * 2);
     let mut x_max = f32::MIN;
     let mut prev: Option<&FrameGlyph> = None;
@@ -293,7 +293,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
             let gap = g.x0 - x_max;
             if gap > FRAGMENT_GAP * size {
                 // One buffer for the row; each fragment gets an exact-size copy.
-                out.push(fragment(glyphs, items.clone(), &mut scratch));
+                out.push(fragment(glyphs, items.clone(), scratch));
                 items.clear();
             } else if pending_space || gap > WORD_GAP * size || ends_superscript(p, g) {
                 items.push(SPACE);
@@ -305,7 +305,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
         pending_space = false;
     }
     if !items.is_empty() {
-        out.push(fragment(glyphs, items.clone(), &mut scratch));
+        out.push(fragment(glyphs, items.clone(), scratch));
     }
     out
 }
@@ -331,6 +331,8 @@ fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>, scratch: &mut Scratch) -> Fr
     let Scratch { sizes, bases } = scratch;
     sizes.clear();
     bases.clear();
+    sizes.reserve(items.len());
+    bases.reserve(items.len());
     let mut last = ' ';
     for &i in &items {
         if let Some(g) = glyphs.get(i as usize) {
