@@ -1,18 +1,23 @@
-//! The command line: `leakscan scan`, `leakscan text`.
+//! The command line. Each command lives in its own file; this one only parses and dispatches.
 
-use crate::detect::{Config, Detector, Severity};
+mod baseline;
+mod scan_cmd;
+mod structure;
+mod text_cmd;
+
+use crate::detect::{Config, Detector};
 use crate::pdf::Limits;
-use crate::report::{self, Report, ShowOptions};
+use crate::report::FileReport;
 use crate::scan::{self, Scanner};
-use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser)]
 #[command(
     name = "leakscan",
     version,
-    about = "Checks PDFs for personal data and closed-item material before they are published"
+    about = "Checks PDFs for personal data and closed-item material before they are published",
+    after_help = "Exit codes: 0 nothing found at or above --fail-on, 1 findings, 2 usage error or a file could not be checked."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -22,7 +27,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check PDFs (files or folders) and report what must not be published.
-    Scan(ScanArgs),
+    Scan(scan_cmd::ScanArgs),
     /// Print the text of each page, pages separated by a form feed (as pdftotext does).
     Text {
         file: PathBuf,
@@ -30,27 +35,33 @@ enum Command {
         #[arg(long)]
         page: Option<usize>,
     },
-}
-
-#[derive(clap::Args)]
-struct ScanArgs {
-    /// PDF files and folders to check (folders are searched for *.pdf).
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-    /// Show matched personal data in full (masked by default).
-    #[arg(long)]
-    reveal: bool,
-    /// Lowest severity that makes the run fail (exit 1).
-    #[arg(long, default_value = "medium")]
-    fail_on: Severity,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Human,
-    Json,
+    /// Record the current findings as accepted (hashed fingerprints, never the matched text).
+    Baseline {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the baseline.
+        #[arg(long, short = 'o', default_value = "leakscan.baseline")]
+        output: PathBuf,
+        /// Why these findings are accepted (stored with each entry).
+        #[arg(long)]
+        reason: Option<String>,
+        /// Configuration file (default: leakscan.toml found from the scanned folder upward).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Show the agenda structure read from a PDF (items, open/closed, case numbers, pages) and
+    /// which pages carry closed-item content, and why.
+    Structure(structure::StructureArgs),
+    /// List every rule with its id, severity and a one-line description.
+    Rules,
+    /// Internal: the worker process of `scan --isolate` (reads requests on stdin).
+    #[command(hide = true)]
+    Worker {
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        timeout: Option<u64>,
+    },
 }
 
 /// Runs the command line and returns the process exit code.
@@ -63,12 +74,79 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Scan(args) => run_scan(args),
-        Command::Text { file, page } => run_text(&file, page),
+        Command::Scan(args) => scan_cmd::run(args),
+        Command::Text { file, page } => text_cmd::run(&file, page),
+        Command::Baseline { paths, output, reason, config } => run_baseline(&paths, &output, reason.as_deref(), config),
+        Command::Structure(args) => structure::run(args),
+        Command::Rules => run_rules(),
+        Command::Worker { config, timeout } => run_worker(config, timeout),
     }
 }
 
-fn run_scan(args: ScanArgs) -> i32 {
+fn run_baseline(paths: &[PathBuf], output: &PathBuf, reason: Option<&str>, config: Option<PathBuf>) -> i32 {
+    let config = match scan_cmd::load_config(config.or_else(|| scan_cmd::find_config(paths)).as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("leakscan: {e}");
+            return 2;
+        }
+    };
+    let limits = config.limits.apply(Limits::default());
+    let detector = match Detector::new(config) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("leakscan: {e}");
+            return 2;
+        }
+    };
+    let scanner = Scanner { detector, limits };
+    let (inputs, missing) = scan::collect_inputs(paths);
+    let mut files: Vec<FileReport> = scanner.scan_all(&inputs);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let b = baseline::Baseline::from_reports(&files, reason);
+    let text = match serde_json::to_string_pretty(&b) {
+        Ok(t) => t + "\n",
+        Err(e) => {
+            eprintln!("leakscan: {e}");
+            return 2;
+        }
+    };
+    if let Err(e) = std::fs::write(output, text) {
+        eprintln!("leakscan: could not write {}: {e}", output.display());
+        return 2;
+    }
+    eprintln!("leakscan: {} findings recorded in {}", b.entries.len(), output.display());
+    let not_checked = missing.len() + files.iter().filter(|f| f.error.is_some()).count();
+    if not_checked > 0 {
+        eprintln!("leakscan: {not_checked} file(s) could not be checked; their findings are not in the baseline");
+        return 2;
+    }
+    0
+}
+
+fn run_worker(config: Option<PathBuf>, timeout: Option<u64>) -> i32 {
+    let config = match scan_cmd::load_config(config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("leakscan worker: {e}");
+            return 2;
+        }
+    };
+    let mut limits = config.limits.apply(Limits::default());
+    if let Some(t) = timeout {
+        limits.time_budget = std::time::Duration::from_secs(t.max(1));
+    }
+    let detector = match Detector::new(config) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("leakscan worker: {e}");
+            return 2;
+        }
+    };
+    scan::isolate::serve(&Scanner { detector, limits })
+}
+
+fn run_rules() -> i32 {
     let detector = match Detector::new(Config::default()) {
         Ok(d) => d,
         Err(e) => {
@@ -76,58 +154,8 @@ fn run_scan(args: ScanArgs) -> i32 {
             return 2;
         }
     };
-    let scanner = Scanner { detector, limits: Limits::default() };
-    let (inputs, mut files) = scan::collect_inputs(&args.paths);
-    files.extend(scanner.scan_all(&inputs));
-    let report = Report::new(files);
-    let show = ShowOptions { reveal: args.reveal };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = match args.format {
-        Format::Human => report::human::write(&report, show, &mut out),
-        Format::Json => report::json::write(&report, show, &mut out),
-    };
-    if let Err(e) = written.and_then(|_| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("leakscan: could not write the report: {e}");
-            return 2;
-        }
+    for r in detector.rules() {
+        println!("{:<14} {:<7} {}", r.id, r.severity.as_str(), r.description);
     }
-    report.exit_code(args.fail_on)
-}
-
-fn run_text(file: &PathBuf, page: Option<usize>) -> i32 {
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("leakscan: could not read {}: {e}", file.display());
-            return 2;
-        }
-    };
-    let read = match scan::read_document(&bytes, Limits::default()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("leakscan: {}: {e}", file.display());
-            return 2;
-        }
-    };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut code = 0;
-    for (i, text) in read.pages.iter().enumerate() {
-        if page.is_some_and(|p| p != i + 1) {
-            continue;
-        }
-        let _ = out.write_all(text.text.as_bytes());
-        let _ = out.write_all(b"\n\x0c");
-        if !read.page_problems[i].is_empty() {
-            eprintln!("leakscan: page {} not fully read: {}", i + 1, read.page_problems[i].join("; "));
-            code = 2;
-        }
-    }
-    if page.is_some_and(|p| p == 0 || p > read.pages.len()) {
-        eprintln!("leakscan: the file has {} pages", read.pages.len());
-        return 2;
-    }
-    code
+    0
 }

@@ -28,6 +28,13 @@ impl Severity {
     }
 }
 
+impl Default for Severity {
+    /// The default gate: `medium`.
+    fn default() -> Self {
+        Severity::Medium
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -48,7 +55,8 @@ impl FromStr for Severity {
 }
 
 /// One problem found in a file. Holds the raw matched text; the report masks it unless `--reveal`.
-#[derive(Debug, Clone, PartialEq)]
+/// (Serde is for the pipe between a batch run and its worker processes, never for output.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// Rule id, part of the report contract: `cpr`, `name`, `email-header`, `closed-item`, …
     pub rule: String,

@@ -1,8 +1,541 @@
 //! Rules over page content rather than text: `hidden-text` (covered, white, off-page, tiny text)
 //! and `no-text-layer` (a page that is only images).
+//!
+//! Hidden text is what a reader of the page does not see but anyone can copy out of the file: a
+//! black box drawn over text (a redaction that removed nothing), text in the colour of what is
+//! behind it, text off the visible page, text too small to read, transparent or invisible text.
+//! Invisible text over a scanned image is an OCR layer, the searchable text of the scan: it is
+//! checked as page text by every rule and is not hidden.
 
-use super::Finding;
-use crate::pdf::PageContent;
+use super::{mask, Finding, Severity};
+use crate::pdf::{Glyph, ImageDraw, PageContent, Rect, Rgb, Shape};
+
+/// Share of a glyph's box a later fill must cover to hide it (Free Law Project's x-ray uses
+/// "most of the box"; partial overlaps are underlines and table rules).
+const COVER_SHARE: f32 = 0.7;
+/// Fills at least this opaque hide what is under them.
+const OPAQUE: f32 = 0.9;
+/// Colours closer than this (largest channel difference) look the same to a reader.
+const SAME_COLOUR: f32 = 0.06;
+/// Text below this size (pt) cannot be read on screen or paper.
+const TINY_PT: f32 = 1.5;
+/// Findings per page; the rest are summed up in one more.
+const MAX_RUNS_PER_PAGE: usize = 50;
+/// A page is a scan when images cover at least this share of it...
+const SCAN_IMAGE_SHARE: f32 = 0.5;
+/// From this share on, the page is a scan (high); below it, mostly an image (medium).
+const SCAN_FULL_SHARE: f32 = 0.7;
+/// ...and fewer than this many letters and digits lie on the images...
+const SCAN_MAX_CHARS_ON_IMAGES: usize = 20;
+/// ...and the whole page has fewer than this many letters and digits.
+const SCAN_MAX_CHARS: usize = 200;
 
 /// Checks one page's painted content. Called once per page while the content is at hand.
-pub fn check_page(_content: &PageContent, _out: &mut Vec<Finding>) {}
+pub fn check_page(content: &PageContent, out: &mut Vec<Finding>) {
+    hidden_text(content, out);
+    no_text_layer(content, out);
+}
+
+/// Why a glyph cannot be seen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reason {
+    /// Under a later opaque filled rectangle of this colour.
+    UnderBox(Rgb),
+    UnderImage,
+    /// The fill colour of the text equals what is behind it; `true` when that is white paper.
+    SameAsBackground(bool),
+    OffPage,
+    /// Off the page, continuing a visible line: a long line or URL running past the edge.
+    RunsOffPage,
+    Tiny,
+    Transparent,
+    /// Render mode 3 (or 7) with no image under it.
+    Invisible,
+}
+
+impl Reason {
+    /// Runs join glyphs with the same reason; box colours need only look alike.
+    fn same_kind(&self, o: &Reason) -> bool {
+        match (self, o) {
+            (Reason::UnderBox(a), Reason::UnderBox(b)) => a.distance(b) < SAME_COLOUR,
+            (Reason::RunsOffPage, Reason::OffPage) => true,
+            _ => self == o,
+        }
+    }
+
+    fn describe(&self, max_size: f32) -> String {
+        match self {
+            Reason::UnderBox(c) if c.distance(&Rgb::BLACK) < 0.25 => {
+                "text under a black box (a redaction that did not remove the text)".to_string()
+            }
+            Reason::UnderBox(c) if c.distance(&Rgb::WHITE) < SAME_COLOUR => {
+                "text under a white box drawn over it (the text is still in the file)".to_string()
+            }
+            Reason::UnderBox(_) => "text under a filled box drawn over it (the text is still in the file)".to_string(),
+            Reason::UnderImage => "text under an image drawn over it (the text is still in the file)".to_string(),
+            Reason::SameAsBackground(true) => "white text on white".to_string(),
+            Reason::SameAsBackground(false) => "text in the same colour as the box behind it".to_string(),
+            Reason::OffPage => "text outside the visible page".to_string(),
+            Reason::RunsOffPage => "a line of text running past the edge of the visible page".to_string(),
+            Reason::Tiny => format!("{} pt text, too small to read", format_size(max_size)),
+            Reason::Transparent => "fully transparent text".to_string(),
+            Reason::Invisible => "invisible text (render mode 3) with no scanned image under it".to_string(),
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            Reason::UnderBox(_) => Severity::High,
+            // Signature and stamp images are often drawn over typed text with a transparent
+            // background (a soft mask the page content does not reveal): often visible after all.
+            Reason::UnderImage | Reason::RunsOffPage => Severity::Low,
+            _ => Severity::Medium,
+        }
+    }
+
+    fn confidence(&self) -> f32 {
+        match self {
+            Reason::UnderBox(_) | Reason::SameAsBackground(true) | Reason::Transparent => 0.9,
+            Reason::OffPage | Reason::Tiny | Reason::Invisible | Reason::RunsOffPage => 0.8,
+            Reason::SameAsBackground(false) => 0.7,
+            Reason::UnderImage => 0.5,
+        }
+    }
+}
+
+fn format_size(size: f32) -> String {
+    if size < 0.95 {
+        format!("{:.1}", size.max(0.0))
+    } else {
+        format!("{}", size.round() as i32)
+    }
+}
+
+/// Shapes and images bucketed by horizontal bands of the page, so each glyph looks only at the
+/// fills that can contain its centre. A fill covering most of a glyph always contains its centre.
+struct Bands {
+    y0: f32,
+    height: f32,
+    shapes: Vec<Vec<u32>>,
+}
+
+impl Bands {
+    const MAX_ENTRIES: usize = 4_000_000;
+
+    fn new(page: &Rect, shapes: &[Shape]) -> Bands {
+        let y0 = page.y0.min(shapes.iter().map(|s| s.bbox.y0).fold(f32::MAX, f32::min));
+        let y1 = page.y1.max(shapes.iter().map(|s| s.bbox.y1).fold(f32::MIN, f32::max));
+        let span = (y1 - y0).max(1.0);
+        let n = ((span / 12.0).ceil() as usize).clamp(1, 512);
+        let height = span / n as f32;
+        let mut bands = Bands { y0, height, shapes: vec![Vec::new(); n] };
+        let mut entries = 0usize;
+        for (i, s) in shapes.iter().enumerate() {
+            if s.alpha < OPAQUE || !s.bbox.y0.is_finite() || !s.bbox.y1.is_finite() {
+                continue;
+            }
+            let (a, b) = (bands.index(s.bbox.y0), bands.index(s.bbox.y1));
+            entries += b - a + 1;
+            if entries > Self::MAX_ENTRIES {
+                break;
+            }
+            for band in &mut bands.shapes[a..=b] {
+                band.push(i as u32);
+            }
+        }
+        bands
+    }
+
+    fn index(&self, y: f32) -> usize {
+        let i = ((y - self.y0) / self.height).floor();
+        if i.is_nan() || i < 0.0 {
+            0
+        } else {
+            (i as usize).min(self.shapes.len() - 1)
+        }
+    }
+
+    fn at(&self, y: f32) -> &[u32] {
+        self.shapes.get(self.index(y)).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+fn centre(r: &Rect) -> (f32, f32) {
+    ((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0)
+}
+
+/// Share of the glyph's box under `cover`; a glyph with an empty box counts by its centre.
+fn coverage(glyph: &Rect, cover: &Rect) -> f32 {
+    if glyph.area() > 0.0 {
+        glyph.covered_by(cover)
+    } else {
+        let (x, y) = centre(glyph);
+        if cover.contains_point(x, y) {
+            1.0
+        } else {
+            0.0
+        }
+    }
+}
+
+struct Classifier<'a> {
+    content: &'a PageContent,
+    bands: Bands,
+    /// Images big enough to hold text (a 1×1 pixel image stretched as a fill holds none).
+    images: Vec<&'a ImageDraw>,
+    page_area: f32,
+}
+
+impl<'a> Classifier<'a> {
+    fn new(content: &'a PageContent) -> Classifier<'a> {
+        let images =
+            content.images.iter().filter(|i| i.width == 0 || i.height == 0 || i.width * i.height >= 64).collect();
+        Classifier {
+            content,
+            bands: Bands::new(&content.page_box, &content.shapes),
+            images,
+            page_area: content.page_box.area().max(1.0),
+        }
+    }
+
+    fn classify(&self, g: &Glyph) -> Option<Reason> {
+        let (cx, cy) = centre(&g.bbox);
+        if g.render_mode == 3 || g.render_mode == 7 {
+            let on_image = self.images.iter().any(|i| i.bbox.contains_point(cx, cy));
+            return (!on_image).then_some(Reason::Invisible);
+        }
+        if g.alpha < 0.1 {
+            return Some(Reason::Transparent);
+        }
+        if !g.in_page_box {
+            return Some(Reason::OffPage);
+        }
+        if g.size < TINY_PT {
+            return Some(Reason::Tiny);
+        }
+        let shapes = &self.content.shapes;
+        let candidates = self.bands.at(cy);
+        let later_box = candidates
+            .iter()
+            .filter_map(|&i| shapes.get(i as usize))
+            .filter(|s| s.seq > g.seq && s.is_rect && coverage(&g.bbox, &s.bbox) >= COVER_SHARE)
+            .max_by_key(|s| s.seq);
+        if let Some(s) = later_box {
+            return Some(Reason::UnderBox(s.fill));
+        }
+        // An image over text that is a whole page is a scan laid over its own OCR text.
+        let later_image = self.images.iter().any(|i| {
+            i.seq > g.seq && i.bbox.area() < 0.5 * self.page_area && coverage(&g.bbox, &i.bbox) >= COVER_SHARE
+        });
+        if later_image {
+            return Some(Reason::UnderImage);
+        }
+        // Stroked-only text (modes 1, 5) shows its outline colour, which is not tracked.
+        if !matches!(g.render_mode, 0 | 2 | 4 | 6) {
+            return None;
+        }
+        let behind = candidates
+            .iter()
+            .filter_map(|&i| shapes.get(i as usize))
+            .filter(|s| s.seq < g.seq && coverage(&g.bbox, &s.bbox) >= COVER_SHARE)
+            .max_by_key(|s| s.seq);
+        let image_behind =
+            self.images.iter().filter(|i| i.seq < g.seq && i.bbox.contains_point(cx, cy)).map(|i| i.seq).max();
+        match (behind, image_behind) {
+            // What is behind is a picture: its colour under the glyph is unknown.
+            (Some(s), Some(img)) if img > s.seq => None,
+            (None, Some(_)) => None,
+            (Some(s), _) => (g.fill.distance(&s.fill) < SAME_COLOUR)
+                .then(|| Reason::SameAsBackground(s.fill.distance(&Rgb::WHITE) < SAME_COLOUR)),
+            (None, None) => (g.fill.distance(&Rgb::WHITE) < SAME_COLOUR).then_some(Reason::SameAsBackground(true)),
+        }
+    }
+}
+
+/// A run of hidden glyphs: consecutive in paint order, near each other, hidden the same way.
+struct Run<'a> {
+    reason: Reason,
+    /// Each glyph, and whether a space glyph was painted just before it.
+    glyphs: Vec<(&'a Glyph, bool)>,
+    pending_space: bool,
+}
+
+impl<'a> Run<'a> {
+    fn continues_with(&self, g: &Glyph, reason: &Reason) -> bool {
+        let Some((last, _)) = self.glyphs.last() else { return false };
+        if !self.reason.same_kind(reason) {
+            return false;
+        }
+        let size = last.size.max(g.size).max(4.0);
+        let dy = (g.y - last.y).abs();
+        let same_line = dy < 0.6 * size && g.x - last.bbox.x1 < 3.0 * size && g.x > last.x - size;
+        let next_line = (0.6 * size..2.5 * size).contains(&dy);
+        same_line || next_line
+    }
+
+    fn push(&mut self, g: &'a Glyph) {
+        self.glyphs.push((g, self.pending_space));
+        self.pending_space = false;
+    }
+
+    fn text(&self) -> String {
+        let mut s = String::new();
+        let mut prev: Option<&Glyph> = None;
+        for &(g, space_before) in &self.glyphs {
+            if let Some(p) = prev {
+                let size = p.size.max(1.0);
+                let gap = g.bbox.x0 - p.bbox.x1;
+                if space_before || g.synthetic_space || (g.y - p.y).abs() > 0.6 * size || gap > 0.25 * size {
+                    s.push(' ');
+                }
+            }
+            s.push(g.ch);
+            prev = Some(g);
+        }
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+fn hidden_text(content: &PageContent, out: &mut Vec<Finding>) {
+    if content.glyphs.is_empty() {
+        return;
+    }
+    let classifier = Classifier::new(content);
+    let mut order: Vec<&Glyph> = content.glyphs.iter().collect();
+    order.sort_by_key(|g| g.seq);
+    let reasons: Vec<Option<Reason>> =
+        order.iter().map(|g| if g.ch.is_whitespace() { None } else { classifier.classify(g) }).collect();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut current: Option<Run> = None;
+    // The last non-space glyph, and whether it was visible.
+    let mut last: Option<(&Glyph, bool)> = None;
+    for (&g, reason) in order.iter().zip(&reasons) {
+        if g.ch.is_whitespace() {
+            if let Some(r) = current.as_mut() {
+                r.pending_space = true;
+            }
+            continue;
+        }
+        match (*reason, current.as_mut()) {
+            (None, _) => runs.extend(current.take()),
+            (Some(reason), Some(run)) if run.continues_with(g, &reason) => run.push(g),
+            (Some(mut reason), _) => {
+                runs.extend(current.take());
+                if reason == Reason::OffPage && last.is_some_and(|(p, visible)| visible && same_line(p, g)) {
+                    reason = Reason::RunsOffPage;
+                }
+                let mut run = Run { reason, glyphs: Vec::new(), pending_space: false };
+                run.push(g);
+                current = Some(run);
+            }
+        }
+        last = Some((g, reason.is_none()));
+    }
+    runs.extend(current.take());
+    let visible = VisibleWords::new(&order, &reasons);
+    report_runs(content, runs, &visible, out);
+}
+
+fn same_line(a: &Glyph, b: &Glyph) -> bool {
+    let size = a.size.max(b.size).max(1.0);
+    (a.y - b.y).abs() < 0.6 * size && b.x >= a.x && b.x - a.bbox.x1 < 3.0 * size
+}
+
+/// Word 1-, 2- and 3-grams of the page's visible text. Hidden text that repeats visible text
+/// (a layer variant, a duplicate drawn under a box) discloses nothing new.
+struct VisibleWords(std::collections::HashSet<u64>);
+
+impl VisibleWords {
+    fn new(order: &[&Glyph], reasons: &[Option<Reason>]) -> VisibleWords {
+        let mut text = String::new();
+        let mut prev: Option<&Glyph> = None;
+        for (&g, reason) in order.iter().zip(reasons) {
+            if reason.is_some() {
+                continue;
+            }
+            if let Some(p) = prev {
+                if !same_line(p, g) || g.bbox.x0 - p.bbox.x1 > 0.25 * p.size.max(1.0) {
+                    text.push(' ');
+                }
+            }
+            text.push(g.ch);
+            prev = Some(g);
+        }
+        let words = words_of(&text);
+        let mut grams = std::collections::HashSet::new();
+        for n in 1..=3 {
+            for w in words.windows(n) {
+                grams.insert(gram_hash(w));
+            }
+        }
+        VisibleWords(grams)
+    }
+
+    /// Whether (most of) `text` is visible elsewhere on the page.
+    fn repeats(&self, text: &str) -> bool {
+        let words = words_of(text);
+        if words.is_empty() {
+            return false;
+        }
+        if words.len() < 3 {
+            return self.0.contains(&gram_hash(&words));
+        }
+        let tri: Vec<&[String]> = words.windows(3).collect();
+        let seen = tri.iter().filter(|w| self.0.contains(&gram_hash(w))).count();
+        seen * 5 >= tri.len() * 3
+    }
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn gram_hash(words: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    words.hash(&mut h);
+    h.finish()
+}
+
+fn report_runs(content: &PageContent, runs: Vec<Run>, visible: &VisibleWords, out: &mut Vec<Finding>) {
+    let mut reported = 0usize;
+    let mut left_over = 0usize;
+    for run in runs {
+        let text = run.text();
+        let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+        let needed = if matches!(run.reason, Reason::UnderBox(_)) { 1 } else { 2 };
+        if letters < needed {
+            continue;
+        }
+        if reported >= MAX_RUNS_PER_PAGE {
+            left_over += 1;
+            continue;
+        }
+        reported += 1;
+        let Some((first, _)) = run.glyphs.first() else { continue };
+        let bbox = run.glyphs.iter().map(|(g, _)| g.bbox).reduce(|a, b| a.union(&b));
+        let max_size = run.glyphs.iter().map(|(g, _)| g.size).fold(0.0, f32::max);
+        let masked = mask::mask_cprs_in(&text);
+        let holds_cpr = masked != text;
+        let repeated = visible.repeats(&text);
+        let severity = if repeated {
+            Severity::Low
+        } else if holds_cpr {
+            Severity::High
+        } else {
+            run.reason.severity()
+        };
+        let repeat_note = if repeated { " The same words are also visible on the page." } else { "" };
+        let shown = clip_words(&text, 300);
+        let mut f = Finding::new(
+            "hidden-text",
+            severity,
+            Some(content.number),
+            &shown,
+            format!(
+                "Hidden text on page {}: {}. A reader does not see it, but anyone can copy it out of the file.{repeat_note}",
+                content.number,
+                run.reason.describe(max_size)
+            ),
+        );
+        f.masked_text = mask::mask_cprs_in(&shown);
+        f.source = first.source.as_str().to_string();
+        f.bbox = bbox;
+        f.confidence = run.reason.confidence();
+        out.push(f);
+    }
+    if left_over > 0 {
+        let mut f = Finding::new(
+            "hidden-text",
+            Severity::Medium,
+            Some(content.number),
+            "",
+            format!(
+                "Page {} has {left_over} more runs of hidden text than listed here; check the whole page.",
+                content.number
+            ),
+        );
+        f.confidence = 0.8;
+        out.push(f);
+    }
+}
+
+fn clip_words(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+/// A page that is (almost) only images has nothing for the text rules to check.
+fn no_text_layer(content: &PageContent, out: &mut Vec<Finding>) {
+    let page = content.page_box;
+    if page.area() <= 0.0 {
+        return;
+    }
+    let images: Vec<&ImageDraw> =
+        content.images.iter().filter(|i| i.width == 0 || i.height == 0 || i.width * i.height >= 64).collect();
+    if images.is_empty() {
+        return;
+    }
+    let share = covered_share(&page, &images);
+    if share < SCAN_IMAGE_SHARE {
+        return;
+    }
+    let mut letters = 0usize;
+    let mut on_images = 0usize;
+    for g in content.glyphs.iter().filter(|g| g.ch.is_alphanumeric()) {
+        letters += 1;
+        let (x, y) = centre(&g.bbox);
+        if images.iter().any(|i| i.bbox.contains_point(x, y)) {
+            on_images += 1;
+        }
+    }
+    if on_images >= SCAN_MAX_CHARS_ON_IMAGES || letters >= SCAN_MAX_CHARS {
+        return;
+    }
+    // A scan fills the page; an image on half of it may be a map or photo with a caption.
+    let (severity, what) = if share >= SCAN_FULL_SHARE {
+        (Severity::High, "is an image")
+    } else {
+        (Severity::Medium, "is mostly an image")
+    };
+    let mut f = Finding::new(
+        "no-text-layer",
+        severity,
+        Some(content.number),
+        "",
+        format!(
+            "Page {} {what} ({}% of the page) with no text layer: it could not be checked, review it by eye.",
+            content.number,
+            (share * 100.0).round() as i32
+        ),
+    );
+    f.bbox = Some(page);
+    f.confidence = 0.9;
+    out.push(f);
+}
+
+/// Share of the page the images cover, sampled on a 40×40 grid (images overlap, so areas
+/// cannot simply be added).
+fn covered_share(page: &Rect, images: &[&ImageDraw]) -> f32 {
+    const N: usize = 40;
+    let mut hit = 0usize;
+    for i in 0..N {
+        for j in 0..N {
+            let x = page.x0 + (i as f32 + 0.5) * page.width() / N as f32;
+            let y = page.y0 + (j as f32 + 0.5) * page.height() / N as f32;
+            if images.iter().any(|im| im.bbox.contains_point(x, y)) {
+                hit += 1;
+            }
+        }
+    }
+    hit as f32 / (N * N) as f32
+}
+
+#[cfg(test)]
+#[path = "hidden_tests.rs"]
+mod tests;

@@ -19,6 +19,7 @@ pub mod rulefile;
 pub use config::Config;
 pub use context::DocContext;
 pub use finding::{Finding, Severity};
+pub use rulefile::RuleInfo;
 
 use crate::pdf::PageText;
 
@@ -51,11 +52,25 @@ impl<'a> TextUnit<'a> {
 /// All enabled rules, compiled once and shared by every file and thread.
 pub struct Detector {
     pub config: Config,
+    /// The configuration's rules, allowlists and overrides, compiled.
+    rules: rulefile::RuleSet,
 }
 
 impl Detector {
     pub fn new(config: Config) -> Result<Detector, String> {
-        Ok(Detector { config })
+        let rules = rulefile::RuleSet::new(&config)?;
+        Ok(Detector { config, rules })
+    }
+
+    /// Every rule this detector reports, with its default severity (for `leakscan rules`).
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        self.rules.infos()
+    }
+
+    /// Drops disabled and allowlisted findings and applies severity overrides, for findings
+    /// made outside `scan` (page content, metadata, extras). Idempotent.
+    pub fn apply_policy(&self, findings: &mut Vec<Finding>) {
+        self.rules.apply(findings, 0);
     }
 
     /// Reads all pages once for document-wide context.
@@ -67,9 +82,17 @@ impl Detector {
     pub fn scan(&self, unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
         let start = out.len();
         cpr::check(unit, doc, out);
-        contact::check(unit, doc, out);
+        contact::check_with(unit, doc, &self.rules.municipal, out);
         mail::check(unit, doc, out);
         let earlier = out[start..].to_vec();
         names::check(unit, doc, &earlier, out);
+        self.rules.scan_extra(unit, out);
+        self.rules.apply(out, start);
     }
+}
+
+/// Every built-in rule with its default severity and description, from `rules/rules.toml`.
+/// `Detector::rules` gives the same list with a configuration's rules and overrides applied.
+pub fn rule_list() -> Vec<RuleInfo> {
+    rulefile::RuleSet::new(&Config::default()).map(|set| set.infos()).unwrap_or_default()
 }

@@ -1,8 +1,13 @@
 //! Opening a PDF and finding its pages.
 
 use super::content::PageContent;
+use super::font::Font;
+use super::geom::Rect;
 use super::limits::{Budget, Limits};
+use lopdf::{Dictionary, Object, ObjectId};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::{Arc, Mutex};
 
 /// Why a file could not be opened at all. `Display` gives a sentence for the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,21 +32,69 @@ impl fmt::Display for OpenError {
     }
 }
 
-/// An opened PDF.
+/// One page as found in the page tree, with the attributes it inherits.
+#[derive(Debug, Clone)]
+pub(crate) struct PageInfo {
+    pub id: ObjectId,
+    /// The page tree node whose `/Resources` apply to this page (the page itself or an ancestor).
+    pub resources_owner: Option<ObjectId>,
+    pub media_box: Rect,
+    pub crop_box: Option<Rect>,
+    /// `/Rotate` normalised to 0, 90, 180 or 270.
+    pub rotate: u16,
+}
+
+impl PageInfo {
+    /// The visible page box: CropBox clipped to MediaBox, else MediaBox.
+    pub fn visible_box(&self) -> Rect {
+        self.crop_box.and_then(|c| c.intersection(&self.media_box)).unwrap_or(self.media_box)
+    }
+}
+
+/// An opened PDF. `Sync`: pages may be read in parallel.
 pub struct Document {
     pub(crate) inner: lopdf::Document,
-    pub(crate) pages: Vec<lopdf::ObjectId>,
+    pub(crate) pages: Vec<PageInfo>,
     pub(crate) budget: Budget,
+    /// Loaded fonts by their font dictionary's object, shared by all pages.
+    fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
     /// File-level reasons the file was not fully read (broken page tree, …).
     pub problems: Vec<String>,
 }
 
+/// Deepest page tree we follow; real trees are a handful of levels deep.
+const MAX_TREE_DEPTH: usize = 256;
+
+/// US Letter, the default when a page has no usable `/MediaBox`.
+const DEFAULT_MEDIA_BOX: Rect = Rect { x0: 0.0, y0: 0.0, x1: 612.0, y1: 792.0 };
+
 impl Document {
     /// Opens a PDF from its bytes. Decrypts with the empty password when needed.
     pub fn open(bytes: &[u8], limits: Limits) -> Result<Document, OpenError> {
-        let inner = lopdf::Document::load_mem(bytes).map_err(|e| OpenError::Malformed(e.to_string()))?;
-        let pages = inner.get_pages().into_values().collect();
-        Ok(Document { inner, pages, budget: Budget::new(limits), problems: Vec::new() })
+        let budget = Budget::new(limits);
+        let inner = match load(bytes, &budget.limits, false) {
+            Ok(doc) => doc,
+            Err(first) => load(bytes, &budget.limits, true).map_err(|_| first)?,
+        };
+        if inner.trailer.has(b"Encrypt") {
+            return Err(OpenError::PasswordRequired);
+        }
+        let mut doc =
+            Document { inner, pages: Vec::new(), budget, fonts: Mutex::new(HashMap::new()), problems: Vec::new() };
+        doc.find_pages();
+        if doc.pages.is_empty() && doc.inner.xref_recovery != Some(lopdf::xref::XrefRecovery::Reconstructed) {
+            // The cross-reference data may read fine yet point at the wrong objects.
+            if let Ok(rebuilt) = load(bytes, &doc.budget.limits, true) {
+                doc.inner = rebuilt;
+                doc.problems.clear();
+                doc.find_pages();
+            }
+        }
+        if doc.pages.is_empty() {
+            let why = doc.problems.first().cloned().unwrap_or_else(|| "no pages were found in it".to_string());
+            return Err(OpenError::Malformed(why));
+        }
+        Ok(doc)
     }
 
     pub fn page_count(&self) -> usize {
@@ -60,5 +113,244 @@ impl Document {
 
     pub fn budget(&self) -> &Budget {
         &self.budget
+    }
+
+    /// The page objects in page order.
+    pub fn page_ids(&self) -> Vec<ObjectId> {
+        self.pages.iter().map(|p| p.id).collect()
+    }
+
+    /// The page object of page `index` (0-based), for code that reads page dictionaries itself.
+    pub fn page_id(&self, index: usize) -> Option<ObjectId> {
+        self.pages.get(index).map(|p| p.id)
+    }
+
+    /// The font for the font dictionary object `id`, loaded once per document.
+    pub(crate) fn font(&self, id: ObjectId, dict: &Dictionary) -> Arc<Font> {
+        if let Some(f) = self.fonts.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
+            return f.clone();
+        }
+        // Loaded without the lock held, so pages read in parallel do not wait on each other;
+        // two threads may load the same font once each, which is harmless.
+        let font = Arc::new(Font::load(&self.inner, dict, &self.budget));
+        self.fonts.lock().unwrap_or_else(|e| e.into_inner()).entry(id).or_insert(font).clone()
+    }
+
+    fn note(&mut self, problem: String) {
+        if self.problems.len() < 20 && !self.problems.contains(&problem) {
+            self.problems.push(problem);
+        }
+    }
+
+    /// Walks the page tree iteratively: cycles, absurd depth and `/Count` cannot make it loop.
+    fn find_pages(&mut self) {
+        let root = self.inner.catalog().ok().and_then(|c| c.get(b"Pages").ok()).and_then(|o| o.as_reference().ok());
+        let Some(root) = root else {
+            self.note("the document catalog has no page tree".to_string());
+            self.find_pages_by_scanning();
+            return;
+        };
+        let max_pages = self.budget.limits.max_pages;
+        let start = Inherited { resources_owner: None, media_box: None, crop_box: None, rotate: 0 };
+        let mut stack = vec![(root, start, 0usize)];
+        let mut visited_nodes = HashSet::new();
+        let mut pages = Vec::new();
+        let mut problems = Vec::new();
+        while let Some((id, inherited, depth)) = stack.pop() {
+            let Ok(dict) = self.inner.get_dictionary(id) else {
+                problems.push(format!("a page tree entry (object {} {}) is missing or broken", id.0, id.1));
+                continue;
+            };
+            let here = inherited.apply(&self.inner, id, dict);
+            let is_page = match dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) {
+                Some(b"Page") => true,
+                Some(b"Pages") => false,
+                _ => !dict.has(b"Kids"),
+            };
+            if is_page {
+                if pages.len() >= max_pages {
+                    problems.push(format!("the file has more than {max_pages} pages; the rest were not read"));
+                    break;
+                }
+                pages.push(here.page(id));
+                continue;
+            }
+            if !visited_nodes.insert(id) {
+                problems.push("the page tree contains a cycle; the repeated part was skipped".to_string());
+                continue;
+            }
+            if depth >= MAX_TREE_DEPTH {
+                problems.push(format!(
+                    "the page tree is deeper than {MAX_TREE_DEPTH} levels; the deeper pages were not read"
+                ));
+                continue;
+            }
+            let kids = dict.get(b"Kids").map(|k| deref(&self.inner, k));
+            let Ok(Object::Array(kids)) = kids else {
+                problems.push(format!("a page tree node (object {} {}) has no list of pages", id.0, id.1));
+                continue;
+            };
+            for kid in kids.iter().rev() {
+                match kid {
+                    Object::Reference(kid_id) => stack.push((*kid_id, here.clone(), depth + 1)),
+                    _ => problems.push("a page tree node lists a page that is not an object reference".to_string()),
+                }
+            }
+        }
+        self.pages = pages;
+        for p in problems {
+            self.note(p);
+        }
+        if self.pages.is_empty() {
+            self.find_pages_by_scanning();
+        }
+    }
+
+    /// Last resort for a broken page tree: every `/Type /Page` object, in object order.
+    fn find_pages_by_scanning(&mut self) {
+        let max_pages = self.budget.limits.max_pages;
+        let mut pages = Vec::new();
+        for (id, obj) in &self.inner.objects {
+            let Object::Dictionary(dict) = obj else { continue };
+            if dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) != Some(b"Page") {
+                continue;
+            }
+            if pages.len() >= max_pages {
+                break;
+            }
+            // Inherited attributes come down the /Parent chain, outermost first.
+            let mut chain = vec![(*id, dict)];
+            let mut parent = dict.get(b"Parent").ok().and_then(|p| p.as_reference().ok());
+            while let Some(pid) = parent {
+                if chain.len() > MAX_TREE_DEPTH || chain.iter().any(|(c, _)| *c == pid) {
+                    break;
+                }
+                let Ok(pd) = self.inner.get_dictionary(pid) else { break };
+                chain.push((pid, pd));
+                parent = pd.get(b"Parent").ok().and_then(|p| p.as_reference().ok());
+            }
+            let mut inh = Inherited { resources_owner: None, media_box: None, crop_box: None, rotate: 0 };
+            for (cid, cd) in chain.iter().rev() {
+                inh = inh.apply(&self.inner, *cid, cd);
+            }
+            pages.push(inh.page(*id));
+        }
+        if !pages.is_empty() {
+            self.note(
+                "the page tree is broken; pages were found by scanning the file, so their order may differ".to_string(),
+            );
+        }
+        self.pages = pages;
+    }
+}
+
+fn load(bytes: &[u8], limits: &Limits, force_reconstruct: bool) -> Result<lopdf::Document, OpenError> {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(limits.max_stream_bytes),
+        strict: false,
+        force_reconstruct,
+        ..lopdf::LoadOptions::default()
+    };
+    lopdf::Document::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => OpenError::Limit(format!(
+            "an object stream decodes to more than {} MB, the limit per stream",
+            limits.max_stream_bytes >> 20
+        )),
+        lopdf::Error::InvalidPassword => OpenError::PasswordRequired,
+        other => OpenError::Malformed(other.to_string()),
+    })
+}
+
+/// Page attributes inherited down the page tree.
+#[derive(Debug, Clone)]
+struct Inherited {
+    resources_owner: Option<ObjectId>,
+    media_box: Option<Rect>,
+    crop_box: Option<Rect>,
+    rotate: i64,
+}
+
+impl Inherited {
+    fn apply(&self, doc: &lopdf::Document, id: ObjectId, dict: &Dictionary) -> Inherited {
+        let mut out = self.clone();
+        if dict.has(b"Resources") {
+            out.resources_owner = Some(id);
+        }
+        if let Some(r) = dict_get(doc, dict, b"MediaBox").and_then(|o| rect_of(doc, o)) {
+            out.media_box = Some(r);
+        }
+        if let Some(r) = dict_get(doc, dict, b"CropBox").and_then(|o| rect_of(doc, o)) {
+            out.crop_box = Some(r);
+        }
+        if let Some(r) = dict_get(doc, dict, b"Rotate").and_then(number) {
+            out.rotate = r as i64;
+        }
+        out
+    }
+
+    fn page(&self, id: ObjectId) -> PageInfo {
+        let quarter = (self.rotate.rem_euclid(360) + 45) / 90 % 4;
+        PageInfo {
+            id,
+            resources_owner: self.resources_owner,
+            media_box: self.media_box.filter(|r| r.area() > 0.0).unwrap_or(DEFAULT_MEDIA_BOX),
+            crop_box: self.crop_box,
+            rotate: (quarter * 90) as u16,
+        }
+    }
+}
+
+static NULL: Object = Object::Null;
+
+/// Follows references (a bounded number of times); `Null` for anything missing.
+pub(crate) fn deref<'d>(doc: &'d lopdf::Document, obj: &'d Object) -> &'d Object {
+    let mut obj = obj;
+    for _ in 0..16 {
+        match obj {
+            Object::Reference(id) => match doc.objects.get(id) {
+                Some(o) => obj = o,
+                None => return &NULL,
+            },
+            _ => return obj,
+        }
+    }
+    &NULL
+}
+
+/// `dict[key]` with references followed; `None` when missing or null.
+pub(crate) fn dict_get<'d>(doc: &'d lopdf::Document, dict: &'d Dictionary, key: &[u8]) -> Option<&'d Object> {
+    dict.get(key).ok().map(|o| deref(doc, o)).filter(|o| !matches!(o, Object::Null))
+}
+
+pub(crate) fn number(obj: &Object) -> Option<f32> {
+    match obj {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) if r.is_finite() => Some(*r),
+        _ => None,
+    }
+}
+
+/// A rectangle from a `[x0 y0 x1 y1]` array, normalised.
+pub(crate) fn rect_of(doc: &lopdf::Document, obj: &Object) -> Option<Rect> {
+    let Object::Array(a) = deref(doc, obj) else { return None };
+    let mut v = [0f32; 4];
+    if a.len() < 4 {
+        return None;
+    }
+    for (slot, o) in v.iter_mut().zip(a) {
+        *slot = number(deref(doc, o))?;
+    }
+    Some(Rect::new(v[0], v[1], v[2], v[3]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_sync<T: Sync + Send>() {}
+
+    #[test]
+    fn document_is_sync() {
+        assert_sync::<Document>();
     }
 }

@@ -1,9 +1,9 @@
 //! Points, rectangles and affine matrices in PDF user space (origin bottom-left, y up).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An axis-aligned rectangle with `x0 <= x1` and `y0 <= y1`.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Rect {
     pub x0: f32,
     pub y0: f32,

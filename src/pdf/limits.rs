@@ -66,6 +66,12 @@ impl Budget {
         }
     }
 
+    /// Time left of the file's budget (zero once used up): nested reads (an embedded PDF, an
+    /// earlier revision) get what is left, not a fresh budget.
+    pub fn remaining_time(&self) -> Duration {
+        self.limits.time_budget.saturating_sub(self.started.elapsed())
+    }
+
     /// `Err` with a sentence once the file has used up its time.
     pub fn check_time(&self) -> Result<(), String> {
         if self.started.elapsed() > self.limits.time_budget {

@@ -12,6 +12,7 @@ pub mod geom;
 pub mod interp;
 pub mod layout;
 pub mod limits;
+pub mod stream;
 pub mod text;
 
 pub use content::{Glyph, GlyphSource, ImageDraw, PageContent, Rgb, Shape};

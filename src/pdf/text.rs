@@ -36,22 +36,23 @@ impl PageText {
     pub fn from_plain(text: &str) -> PageText {
         let mut out = PageText::default();
         let mut block = 0u32;
-        let mut offset = 0usize;
         let mut prev_empty = false;
-        for line in text.split('\n') {
+        for (i, line) in text.split('\n').enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
+            if i > 0 {
+                out.text.push('\n');
+            }
+            let start = out.text.len();
+            out.text.push_str(line);
             if line.trim().is_empty() {
                 if !prev_empty && !out.lines.is_empty() {
                     block += 1;
                 }
                 prev_empty = true;
-                offset = push_line(&mut out.text, offset, "");
                 continue;
             }
             prev_empty = false;
-            let start = offset;
-            offset = push_line(&mut out.text, offset, line);
-            out.lines.push(TextLine { range: start..start + line.len(), block, font_size: 10.0, ..Default::default() });
+            out.lines.push(TextLine { range: start..out.text.len(), block, font_size: 10.0, ..Default::default() });
         }
         out
     }
@@ -76,15 +77,6 @@ impl PageText {
             .map(|(_, r)| *r)
             .reduce(|a, b| a.union(&b))
     }
-}
-
-fn push_line(text: &mut String, offset: usize, line: &str) -> usize {
-    if offset > 0 {
-        text.push('\n');
-    }
-    let start = if offset > 0 { offset + 1 } else { 0 };
-    text.push_str(line);
-    start + line.len()
 }
 
 #[cfg(test)]

@@ -1,8 +1,15 @@
 //! Reports: the results of a scan, and writers for each output format. Writers only print;
 //! they never decide what is a finding. Masking happens here, once, for every format.
 
+pub mod html;
 pub mod human;
+pub mod i18n;
 pub mod json;
+pub mod junit;
+mod markup;
+pub mod sarif;
+
+pub use i18n::Lang;
 
 use crate::detect::{mask, Finding, Severity};
 use sha2::{Digest, Sha256};
@@ -162,6 +169,12 @@ pub fn exit_code_for(files: &[FileReport], fail_on: Severity) -> i32 {
 pub struct ShowOptions {
     /// Show matched personal data in full.
     pub reveal: bool,
+    /// Language of human and HTML text.
+    pub lang: Lang,
+    /// ANSI colours in the human report.
+    pub color: bool,
+    /// Lowest severity that fails the run (JUnit failures, the summary verdict).
+    pub fail_on: Severity,
 }
 
 impl ShowOptions {

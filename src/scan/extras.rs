@@ -1,10 +1,197 @@
 //! What a reader cannot see but a downloader can: metadata, annotations, bookmarks, embedded
-//! files, earlier revisions. Each is turned into text units for the rules, or into findings.
+//! files, earlier revisions, scripts. Each is turned into text units for the rules, or into
+//! findings.
+
+mod closed;
+mod embedded;
+mod revision;
+
+// For the lead to call once the agenda is known in `check_bytes`.
+#[allow(unused_imports)]
+pub(super) use closed::closed_items_in_metadata;
 
 use super::{ReadDocument, Scanner};
-use crate::detect::{DocContext, Finding};
+use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
+use crate::pdf::extras::{self as px, ExtraText};
+use crate::pdf::PageText;
+use lopdf::ObjectId;
+use std::collections::HashSet;
+
+/// Embedded PDFs inside embedded PDFs are followed this deep.
+const MAX_DEPTH: u32 = 3;
+/// Actions listed one by one; more are summed up.
+const MAX_ACTION_FINDINGS: usize = 20;
 
 impl Scanner {
-    /// Checks the parts of the file that are not page content.
-    pub(super) fn scan_extras(&self, _read: &ReadDocument, _bytes: &[u8], _ctx: &DocContext, _out: &mut Vec<Finding>) {}
+    /// Checks the parts of the file that are not page content. Returns sentences for parts that
+    /// could not be checked (they make the file "not fully checked").
+    pub(super) fn scan_extras(
+        &self,
+        read: &ReadDocument,
+        bytes: &[u8],
+        ctx: &DocContext,
+        depth: u32,
+        out: &mut Vec<Finding>,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        let pages = px::page_ids(&read.doc);
+        let texts = extra_texts(read, &pages);
+        self.check_texts(&texts.texts, ctx, out);
+        for (page, area) in &texts.unapplied_redactions {
+            let mut f = Finding::new(
+                "annotation",
+                Severity::Medium,
+                Some(*page),
+                "",
+                format!(
+                    "Page {page} has a redaction that was marked but never applied: the text under it is still in the file."
+                ),
+            );
+            f.source = "annotation".to_string();
+            f.location = Some("Redact annotation".to_string());
+            f.bbox = *area;
+            out.push(f);
+        }
+        self.check_actions(read, &pages, out);
+        let budget = read.doc.budget();
+        if let Err(why) = budget.check_time() {
+            problems.push(format!("embedded files and earlier revisions were not checked: {why}"));
+            return problems;
+        }
+        self.check_embedded_files(read, &pages, ctx, depth, out, &mut problems);
+        if let Err(why) = budget.check_time() {
+            problems.push(format!("earlier revisions were not checked: {why}"));
+            return problems;
+        }
+        let fin = Final { read, pages: &pages, texts: &texts.texts };
+        self.check_revisions(&fin, bytes, ctx, out, &mut problems);
+        problems
+    }
+
+    /// Runs every rule over each text. A name in metadata, an annotation or a form field has no
+    /// surrounding text to tell a citizen from a colleague, so the names rule's finding becomes a
+    /// finding of the part it sits in (`metadata`, `annotation`), at least medium.
+    fn check_texts(&self, texts: &[ExtraText], ctx: &DocContext, out: &mut Vec<Finding>) {
+        for t in texts {
+            let page_text = PageText::from_plain(&t.text);
+            let unit = TextUnit { text: &page_text, page: t.page, source: t.source, location: Some(&t.location) };
+            let mut found = Vec::new();
+            self.detector.scan(&unit, ctx, &mut found);
+            for mut f in found {
+                if f.bbox.is_none() {
+                    f.bbox = t.bbox;
+                }
+                if f.rule == "name" {
+                    if is_public(ctx, &f.text) {
+                        continue;
+                    }
+                    f = name_in_part(f, t);
+                }
+                out.push(f);
+            }
+        }
+    }
+
+    fn check_actions(&self, read: &ReadDocument, pages: &[ObjectId], out: &mut Vec<Finding>) {
+        let actions = px::find_actions(read.doc.lopdf(), pages);
+        for a in actions.iter().take(MAX_ACTION_FINDINGS) {
+            let rule = if a.kind == "Launch" { "launch-action" } else { "javascript" };
+            let what = if a.kind == "Launch" { "starts a program or opens a file" } else { "runs JavaScript" };
+            let mut f = Finding::new(
+                rule,
+                Severity::Info,
+                a.page,
+                &a.detail,
+                format!("The file {what} {}. Viewers may run it; check that it belongs there.", a.trigger),
+            );
+            f.masked_text = mask::mask_cprs_in(&a.detail);
+            f.source = "action".to_string();
+            f.location = Some(a.trigger.clone());
+            out.push(f);
+        }
+        if actions.len() > MAX_ACTION_FINDINGS {
+            let mut f = Finding::new(
+                "javascript",
+                Severity::Info,
+                None,
+                "",
+                format!("The file has {} more JavaScript or launch actions.", actions.len() - MAX_ACTION_FINDINGS),
+            );
+            f.source = "action".to_string();
+            out.push(f);
+        }
+    }
 }
+
+/// The file as finally saved, which earlier revisions are compared with.
+struct Final<'a> {
+    read: &'a ReadDocument,
+    pages: &'a [ObjectId],
+    texts: &'a [ExtraText],
+}
+
+/// Texts outside the page content of the final revision.
+struct ExtraTexts {
+    texts: Vec<ExtraText>,
+    unapplied_redactions: Vec<(u32, Option<crate::pdf::Rect>)>,
+}
+
+/// Metadata, annotations, form fields and bookmarks. Annotation and form texts that also appear
+/// in their page's text (a form field's drawn value, a free-text box) are checked there already.
+fn extra_texts(read: &ReadDocument, pages: &[ObjectId]) -> ExtraTexts {
+    let doc = read.doc.lopdf();
+    let mut texts = px::metadata_texts(doc);
+    let annots = px::annotation_texts(doc, pages);
+    let fields = px::form_field_texts(doc, pages, &annots.page_of);
+    let page_words: Vec<String> = read.pages.iter().map(|p| normalize(&p.text)).collect();
+    let on_page = |t: &ExtraText| {
+        t.page
+            .and_then(|p| page_words.get((p as usize).checked_sub(1)?))
+            .is_some_and(|words| !normalize(&t.text).is_empty() && words.contains(&normalize(&t.text)))
+    };
+    texts.extend(annots.texts.into_iter().filter(|t| !on_page(t)));
+    texts.extend(fields.into_iter().filter(|t| !on_page(t)));
+    texts.extend(px::bookmark_texts(doc, pages));
+    ExtraTexts { texts, unapplied_redactions: annots.unapplied_redactions }
+}
+
+/// Text as a single-spaced word sequence, for comparing texts that were laid out differently.
+pub(super) fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_public(ctx: &DocContext, name: &str) -> bool {
+    let name = normalize(name).to_lowercase();
+    ctx.public_persons.iter().any(|p| normalize(p).to_lowercase() == name)
+}
+
+/// A `name` finding in a non-page part, reported as that part's rule.
+fn name_in_part(mut f: Finding, t: &ExtraText) -> Finding {
+    let (rule, what) = match t.source {
+        "metadata" => ("metadata", format!("The metadata field {} names a person", t.location)),
+        "form-field" => ("annotation", format!("The {} holds a person's name", t.location)),
+        "bookmark" => ("annotation", "A bookmark title names a person".to_string()),
+        "embedded-file" => ("embedded-file", format!("The {} names a person", t.location)),
+        _ => ("annotation", format!("The {} names a person", t.location)),
+    };
+    let shown = match t.page {
+        Some(p) => format!("{what} (page {p})"),
+        None => what,
+    };
+    f.message = format!(
+        "{shown}: \"{}\". It is not shown on the page but travels with the file; remove it unless the person is staff.",
+        f.text
+    );
+    f.rule = rule.to_string();
+    f.severity = f.severity.max(Severity::Medium);
+    f
+}
+
+/// Findings already made on the final file, as `(rule, words)` keys, so that parts of the file
+/// repeating them (an earlier revision, a mirrored field) are not reported twice.
+pub(super) fn finding_keys(findings: &[Finding]) -> HashSet<(String, String)> {
+    findings.iter().map(|f| (f.rule.clone(), normalize(&f.text))).collect()
+}
+
+#[cfg(test)]
+mod tests;

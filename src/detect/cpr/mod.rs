@@ -1,0 +1,375 @@
+//! Rule `cpr`: Danish CPR numbers, validated (date, century, modulus 11 with exception dates).
+//!
+//! Policy (domain notes §1; recall first, but no alarms on number tables):
+//! - Shape: six date digits and four serial digits, separated by nothing, a hyphen or any dash,
+//!   a space, a no-break space, a slash; or wrapped after the dash onto the next line (always
+//!   joined); or a bare line break or a spaced dash (`120387 - 1234`) between the groups (only
+//!   next to a CPR label). Digits that are
+//!   part of a longer run or structure (`12345678901`, `1203871234-5`, `00.01.00-…`) are not.
+//! - Validity: the date must exist (century from the 7th digit, `rules/cpr/century.toml`) and
+//!   not lie in the future. Then: modulus 11 passes → report; an exception date
+//!   (`rules/cpr/exception_dates.txt`) → report; the checksum fails on another date → report only
+//!   when a CPR label is close, with lower confidence.
+//! - Local context: the nearest label word before the number on its line (within 30 bytes)
+//!   decides. A CPR label there raises confidence; a word such as `P-nr.`, `Kontonr.`, `Faktura`,
+//!   `Sagsnr.`, `CVR`, `Tlf.` suppresses the number. Words anywhere else on the page never do.
+//! - Density: a unit with at least `DENSITY_MIN_CANDIDATES` CPR-shaped numbers of which at most
+//!   one in `DENSITY_MAX_VALID_SHARE` validates is a table of other numbers (a random ten-digit
+//!   number passes date and checksum about 0.4 % of the time, a real list of CPRs nearly always):
+//!   its unlabelled hits are kept but lowered to severity low, confidence 0.25.
+
+pub mod data;
+
+use super::rulefile::{self, context_of, default_rule, Hit, Lexicon};
+use super::{mask, DocContext, Finding, Severity, TextUnit};
+use data::{Date, Validity};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Fewest CPR-shaped numbers in a unit before the density rule may apply.
+pub const DENSITY_MIN_CANDIDATES: usize = 10;
+/// The density rule applies when `valid * DENSITY_MAX_VALID_SHARE <= candidates`.
+pub const DENSITY_MAX_VALID_SHARE: usize = 5;
+/// How far (bytes) before a number a suppressing or labelling word may end, on the same line.
+const LOCAL_WINDOW: usize = 30;
+/// How far before a number a CPR label may be to count as "close" (may be on the line above).
+const LABEL_WINDOW_BEFORE: usize = 60;
+/// How far after a number a CPR label may start (`120387-1234 (cpr-nr.)`), on the same line.
+const LABEL_WINDOW_AFTER: usize = 25;
+
+const LABEL: u32 = 1;
+const SUPPRESS: u32 = 2;
+
+fn lexicon() -> &'static Lexicon {
+    static LX: OnceLock<Lexicon> = OnceLock::new();
+    LX.get_or_init(|| {
+        let rule = default_rule("cpr");
+        Lexicon::new([(LABEL, rule.keywords.as_slice()), (SUPPRESS, rule.list("suppress_before"))])
+            .unwrap_or_else(|_| Lexicon::empty())
+    })
+}
+
+/// How the two groups are separated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sep {
+    None,
+    Dash,
+    Space,
+    Slash,
+    /// Dash at a line end, serial on the next line.
+    DashWrap,
+    /// Only a line break between the groups.
+    Newline,
+    /// A dash with spaces around it (`120387 - 1234`): too much like a range; needs a label.
+    SpacedDash,
+}
+
+/// A CPR-shaped number in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub range: Range<usize>,
+    pub digits: [u8; 10],
+    pub sep: Sep,
+    /// Grouped like a longer number (`120387 1234 5678`): a CPR only with a label.
+    pub needs_label: bool,
+}
+
+/// Maximal runs of ASCII digits, as byte ranges.
+fn digit_runs(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push(s..i);
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}')
+}
+
+fn is_space_sep(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}')
+}
+
+/// Characters that join digit groups into one longer number or code.
+fn is_joiner(c: char) -> bool {
+    is_dash(c) || matches!(c, '.' | ',' | '/' | ':' | '_')
+}
+
+/// Skips spaces and tabs; returns the position after them.
+fn skip_blanks(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = text[pos..].chars().next() {
+        if c == ' ' || c == '\t' || c == '\u{00A0}' || c == '\r' {
+            pos += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// The separator after the date group ending at `pos`, and where the serial must start.
+fn separator_at(text: &str, pos: usize) -> Option<(Sep, usize)> {
+    let c = text[pos..].chars().next()?;
+    let after = pos + c.len_utf8();
+    if is_dash(c) {
+        let p = skip_blanks(text, after);
+        if text[p..].starts_with('\n') {
+            return Some((Sep::DashWrap, skip_blanks(text, p + 1)));
+        }
+        return Some((Sep::Dash, after));
+    }
+    if c == '/' {
+        return Some((Sep::Slash, after));
+    }
+    if is_space_sep(c) {
+        let mut rest = text[after..].chars();
+        if let (Some(d), Some(s)) = (rest.next(), rest.next()) {
+            if is_dash(d) && is_space_sep(s) {
+                return Some((Sep::SpacedDash, after + d.len_utf8() + s.len_utf8()));
+            }
+        }
+        let p = skip_blanks(text, pos);
+        if text[p..].starts_with('\n') {
+            return Some((Sep::Newline, skip_blanks(text, p + 1)));
+        }
+        return Some((Sep::Space, after));
+    }
+    if c == '\n' {
+        return Some((Sep::Newline, skip_blanks(text, after)));
+    }
+    None
+}
+
+/// Rejects digit groups that are part of a longer structure, on either side.
+fn part_of_longer(text: &str, range: &Range<usize>, label_ends_here: bool) -> bool {
+    let mut before = text[..range.start].chars().rev();
+    match (before.next(), before.next()) {
+        (Some(c), Some(d)) if is_joiner(c) && d.is_ascii_digit() => return true,
+        (Some(c), _) if c.is_alphabetic() && !label_ends_here => return true,
+        _ => {}
+    }
+    let mut after = text[range.end..].chars();
+    match (after.next(), after.next()) {
+        (Some(c), Some(d)) if is_joiner(c) && d.is_ascii_digit() => true,
+        (Some(c), _) if c.is_alphabetic() => true,
+        _ => false,
+    }
+}
+
+/// Every CPR-shaped number in `text`, with the digit-structure rejections applied.
+pub fn candidates(text: &str, hits: &[Hit]) -> Vec<Candidate> {
+    let runs = digit_runs(text);
+    let mut out = Vec::new();
+    let label_ends_at = |pos: usize| hits.iter().any(|h| h.is(LABEL) && h.end == pos);
+    let mut i = 0;
+    while i < runs.len() {
+        let r = runs[i].clone();
+        let len = r.end - r.start;
+        if len == 10 {
+            if !part_of_longer(text, &r, label_ends_at(r.start)) {
+                out.push(Candidate { digits: to_digits(text, &r, &r), range: r, sep: Sep::None, needs_label: false });
+            }
+            i += 1;
+            continue;
+        }
+        if len == 6 {
+            if let (Some((sep, serial_start)), Some(next)) = (separator_at(text, r.end), runs.get(i + 1)) {
+                if next.start == serial_start && next.end - next.start == 4 {
+                    let range = r.start..next.end;
+                    if !part_of_longer(text, &range, label_ends_at(r.start)) {
+                        let grouped = sep == Sep::Space && space_grouped(text, &range);
+                        out.push(Candidate {
+                            digits: to_digits(text, &r, next),
+                            range,
+                            sep,
+                            needs_label: matches!(sep, Sep::Newline | Sep::SpacedDash) || grouped,
+                        });
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `12 120387 1234` or `120387 1234 56`: digit groups continuing on either side with a space.
+fn space_grouped(text: &str, range: &Range<usize>) -> bool {
+    let mut before = text[..range.start].chars().rev();
+    let mut after = text[range.end..].chars();
+    let b = matches!((before.next(), before.next()), (Some(s), Some(d)) if is_space_sep(s) && d.is_ascii_digit());
+    let a = matches!((after.next(), after.next()), (Some(s), Some(d)) if is_space_sep(s) && d.is_ascii_digit());
+    a || b
+}
+
+fn to_digits(text: &str, date: &Range<usize>, serial: &Range<usize>) -> [u8; 10] {
+    let mut d = [0u8; 10];
+    let bytes = text[date.clone()].bytes().chain(text[serial.clone()].bytes());
+    for (slot, b) in d.iter_mut().zip(bytes) {
+        *slot = b.wrapping_sub(b'0');
+    }
+    d
+}
+
+/// Whether a CPR label is close to `range`: ending up to `LABEL_WINDOW_BEFORE` bytes before it
+/// with at most one line break between, or starting just after it on its line.
+fn label_close(text: &str, hits: &[Hit], range: &Range<usize>) -> bool {
+    hits.iter().filter(|h| h.is(LABEL)).any(|h| {
+        if h.end <= range.start {
+            let gap = &text[h.end..range.start];
+            gap.len() <= LABEL_WINDOW_BEFORE && gap.matches('\n').count() <= 1
+        } else if h.start >= range.end {
+            let gap = &text[range.end..h.start];
+            gap.len() <= LABEL_WINDOW_AFTER && !gap.contains('\n')
+        } else {
+            false
+        }
+    })
+}
+
+/// What the words just before the number say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Local {
+    Nothing,
+    Label,
+    Suppress,
+}
+
+fn local_context(text: &str, hits: &[Hit], pos: usize) -> Local {
+    match rulefile::nearest_before(hits, text, pos, LOCAL_WINDOW, LABEL | SUPPRESS) {
+        Some(h) if h.is(LABEL) => Local::Label,
+        Some(_) => Local::Suppress,
+        None => Local::Nothing,
+    }
+}
+
+/// A CPR number found, before it becomes a `Finding`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CprHit {
+    pub range: Range<usize>,
+    pub severity: Severity,
+    pub confidence: f32,
+    pub validity: Validity,
+    pub labelled: bool,
+    pub date: Date,
+}
+
+/// The rule over plain text, against `today`. Separated from `check` so tests can fix the date.
+pub fn find(text: &str, today: Date) -> Vec<CprHit> {
+    // Cheap prefilter: without a run of exactly six or ten digits there is no CPR, and no need
+    // for the keyword pass (most pages only have years and amounts).
+    if !has_cpr_shaped_run(text) {
+        return Vec::new();
+    }
+    let hits = lexicon().find(text);
+    let cands = candidates(text, &hits);
+    if cands.is_empty() {
+        return Vec::new();
+    }
+    struct Judged {
+        cand: Candidate,
+        validity: Validity,
+        date: Option<Date>,
+        local: Local,
+        labelled: bool,
+    }
+    let judged: Vec<Judged> = cands
+        .into_iter()
+        .map(|cand| {
+            let (validity, date) = data::validate(&cand.digits, today);
+            let local = local_context(text, &hits, cand.range.start);
+            let labelled = local == Local::Label || (local != Local::Suppress && label_close(text, &hits, &cand.range));
+            Judged { cand, validity, date, local, labelled }
+        })
+        .collect();
+    let unsuppressed = judged.iter().filter(|j| j.local != Local::Suppress).count();
+    let validating = judged
+        .iter()
+        .filter(|j| j.local != Local::Suppress && matches!(j.validity, Validity::Valid | Validity::ExceptionDate))
+        .count();
+    let dense = unsuppressed >= DENSITY_MIN_CANDIDATES && validating * DENSITY_MAX_VALID_SHARE <= unsuppressed;
+
+    let mut out = Vec::new();
+    for j in judged {
+        let Some(date) = j.date else { continue };
+        if j.local == Local::Suppress || (j.cand.needs_label && !j.labelled) {
+            continue;
+        }
+        let confidence = match (j.validity, j.labelled) {
+            (Validity::Valid, true) => 0.98,
+            (Validity::Valid, false) => match j.cand.sep {
+                Sep::Dash | Sep::DashWrap => 0.9,
+                Sep::Space | Sep::Slash | Sep::SpacedDash => 0.8,
+                Sep::None | Sep::Newline => 0.75,
+            },
+            (Validity::ExceptionDate, true) => 0.9,
+            (Validity::ExceptionDate, false) => 0.6,
+            (Validity::ChecksumFails, true) => 0.55,
+            (Validity::ChecksumFails, false) | (Validity::NoDate, _) => continue,
+        };
+        let (severity, confidence) =
+            if dense && !j.labelled { (Severity::Low, 0.25) } else { (Severity::High, confidence) };
+        out.push(CprHit {
+            range: j.cand.range,
+            severity,
+            confidence,
+            validity: j.validity,
+            labelled: j.labelled,
+            date,
+        });
+    }
+    out
+}
+
+fn has_cpr_shaped_run(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes().chain(std::iter::once(b' ')) {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else {
+            if run == 6 || run == 10 {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    false
+}
+
+pub fn check(unit: &TextUnit<'_>, _doc: &DocContext, out: &mut Vec<Finding>) {
+    let text = unit.text.text.as_str();
+    for hit in find(text, data::today()) {
+        let matched = text[hit.range.clone()].replace('\n', " ");
+        let masked = mask::mask_cpr(&matched);
+        let why = match (hit.validity, hit.labelled) {
+            (Validity::Valid, true) => "valid date and checksum, next to a CPR label",
+            (Validity::Valid, false) => "valid date and checksum",
+            (Validity::ExceptionDate, true) => "a birth date issued without checksum, next to a CPR label",
+            (Validity::ExceptionDate, false) => "a birth date issued without checksum",
+            _ => "valid date next to a CPR label, but the checksum does not match",
+        };
+        let mut f =
+            unit.finding("cpr", hit.severity, &matched, format!("CPR number (personnummer) {masked} found: {why}."));
+        f.masked_text = masked;
+        f.context = context_of(text, hit.range.clone(), 60);
+        f.bbox = unit.text.bbox_of(hit.range.clone());
+        f.confidence = hit.confidence;
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,212 @@
+use super::*;
+use crate::pdf::GlyphSource;
+
+fn page() -> PageContent {
+    PageContent { number: 1, page_box: Rect::new(0.0, 0.0, 595.0, 842.0), ..Default::default() }
+}
+
+/// Lays out `text` as 10 pt glyphs from (x, y), 6 pt apart, starting at paint order `seq`.
+fn glyphs(text: &str, x: f32, y: f32, seq: u32) -> Vec<Glyph> {
+    text.chars()
+        .enumerate()
+        .map(|(i, ch)| {
+            let gx = x + 6.0 * i as f32;
+            Glyph {
+                ch,
+                bbox: Rect::new(gx, y - 2.0, gx + 6.0, y + 8.0),
+                x: gx,
+                y,
+                size: 10.0,
+                angle: 0,
+                render_mode: 0,
+                fill: Rgb::BLACK,
+                alpha: 1.0,
+                in_page_box: true,
+                source: GlyphSource::Page,
+                font: 0,
+                seq: seq + i as u32,
+                synthetic_space: false,
+            }
+        })
+        .collect()
+}
+
+fn rect(x0: f32, y0: f32, x1: f32, y1: f32, fill: Rgb, seq: u32) -> Shape {
+    Shape { bbox: Rect::new(x0, y0, x1, y1), fill, alpha: 1.0, is_rect: true, source: GlyphSource::Page, seq }
+}
+
+fn image(bbox: Rect, seq: u32) -> ImageDraw {
+    ImageDraw { bbox, width: 2480, height: 3508, source: GlyphSource::Page, seq }
+}
+
+fn run(content: &PageContent) -> Vec<Finding> {
+    let mut out = Vec::new();
+    check_page(content, &mut out);
+    out
+}
+
+#[test]
+fn black_box_over_text_is_a_failed_redaction() {
+    let mut p = page();
+    p.glyphs = glyphs("Visible line", 50.0, 700.0, 0);
+    p.glyphs.extend(glyphs("CPR 120387-1234 Jens", 50.0, 680.0, 100));
+    // The box covers "120387-1234 Jens" (chars 4..) but not "CPR ".
+    p.shapes.push(rect(50.0 + 6.0 * 4.0 - 1.0, 676.0, 50.0 + 6.0 * 20.0 + 1.0, 690.0, Rgb::BLACK, 500));
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].rule, "hidden-text");
+    assert_eq!(f[0].text, "120387-1234 Jens");
+    assert_eq!(f[0].masked_text, "120387-XXXX Jens");
+    assert_eq!(f[0].severity, Severity::High);
+    assert!(f[0].message.contains("black box"), "{}", f[0].message);
+    assert_eq!(f[0].page, Some(1));
+    assert!(f[0].bbox.is_some());
+}
+
+#[test]
+fn box_drawn_before_text_hides_nothing() {
+    let mut p = page();
+    // Dark header cell with white text on it: the fill comes first.
+    p.shapes.push(rect(40.0, 670.0, 300.0, 700.0, Rgb::BLACK, 0));
+    p.glyphs = glyphs("Overskrift", 50.0, 680.0, 1).into_iter().map(|g| Glyph { fill: Rgb::WHITE, ..g }).collect();
+    assert!(run(&p).is_empty());
+}
+
+#[test]
+fn thin_rule_over_text_is_not_a_cover() {
+    let mut p = page();
+    p.glyphs = glyphs("Understreget", 50.0, 680.0, 0);
+    p.shapes.push(rect(50.0, 678.0, 130.0, 679.0, Rgb::BLACK, 50));
+    assert!(run(&p).is_empty());
+}
+
+#[test]
+fn white_text_on_white_paper_and_on_a_same_colour_box() {
+    let mut p = page();
+    p.glyphs = glyphs("Skjult tekst", 50.0, 700.0, 0).into_iter().map(|g| Glyph { fill: Rgb::WHITE, ..g }).collect();
+    let f = run(&p);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].text, "Skjult tekst");
+    assert!(f[0].message.contains("white text on white"));
+    assert_eq!(f[0].severity, Severity::Medium);
+
+    let blue = Rgb { r: 0.1, g: 0.2, b: 0.8 };
+    let mut p = page();
+    p.shapes.push(rect(40.0, 670.0, 300.0, 700.0, blue, 0));
+    p.glyphs = glyphs("Blaa paa blaa", 50.0, 680.0, 1).into_iter().map(|g| Glyph { fill: blue, ..g }).collect();
+    let f = run(&p);
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.contains("same colour"));
+}
+
+#[test]
+fn white_text_on_a_photo_is_not_judged() {
+    let mut p = page();
+    p.images.push(image(Rect::new(0.0, 600.0, 595.0, 842.0), 0));
+    p.glyphs = glyphs("Titel over foto", 50.0, 700.0, 1).into_iter().map(|g| Glyph { fill: Rgb::WHITE, ..g }).collect();
+    p.glyphs.extend(glyphs(&"Broedtekst ".repeat(30), 50.0, 400.0, 100));
+    assert!(run(&p).is_empty(), "{:?}", run(&p));
+}
+
+#[test]
+fn off_page_tiny_and_transparent_text() {
+    let mut p = page();
+    p.glyphs =
+        glyphs("Uden for siden", 50.0, 900.0, 0).into_iter().map(|g| Glyph { in_page_box: false, ..g }).collect();
+    p.glyphs.extend(glyphs("Lille tekst", 50.0, 500.0, 100).into_iter().map(|g| Glyph { size: 1.0, ..g }));
+    p.glyphs.extend(glyphs("Gennemsigtig", 50.0, 300.0, 200).into_iter().map(|g| Glyph { alpha: 0.0, ..g }));
+    let f = run(&p);
+    assert_eq!(f.len(), 3, "{f:?}");
+    assert!(f[0].message.contains("outside the visible page"));
+    assert_eq!(f[0].text, "Uden for siden");
+    assert!(f[1].message.contains("1 pt text"), "{}", f[1].message);
+    assert!(f[2].message.contains("transparent"));
+}
+
+#[test]
+fn ocr_layer_over_a_scan_is_not_hidden_and_not_a_textless_page() {
+    let mut p = page();
+    p.images.push(image(p.page_box, 0));
+    p.glyphs = glyphs(&"Borger Jens Hansen 120387-1234 ".repeat(3), 50.0, 700.0, 1)
+        .into_iter()
+        .map(|g| Glyph { render_mode: 3, ..g })
+        .collect();
+    assert!(run(&p).is_empty(), "{:?}", run(&p));
+}
+
+#[test]
+fn invisible_text_without_an_image_is_hidden() {
+    let mut p = page();
+    p.glyphs = glyphs("Usynlig tekst", 50.0, 700.0, 0).into_iter().map(|g| Glyph { render_mode: 3, ..g }).collect();
+    let f = run(&p);
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.contains("render mode 3"));
+}
+
+#[test]
+fn scanned_page_without_text_is_reported_and_blank_page_is_not() {
+    let mut p = page();
+    p.images.push(image(Rect::new(10.0, 10.0, 585.0, 832.0), 0));
+    p.glyphs = glyphs("Side 1", 280.0, 20.0, 1);
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].rule, "no-text-layer");
+    assert_eq!(f[0].severity, Severity::High);
+    assert!(f[0].message.contains("review it by eye"));
+
+    assert!(run(&page()).is_empty());
+
+    // A small logo on a page of text is not a scan.
+    let mut p = page();
+    p.images.push(image(Rect::new(10.0, 780.0, 100.0, 832.0), 0));
+    p.glyphs = glyphs("Tekst", 50.0, 700.0, 1);
+    assert!(run(&p).is_empty());
+}
+
+#[test]
+fn many_hidden_runs_are_capped_per_page() {
+    let mut p = page();
+    for i in 0..60 {
+        let line = glyphs("hvid tekst", 50.0, 800.0 - 30.0 * i as f32, 1000 * i);
+        p.glyphs.extend(line.into_iter().map(|g| Glyph { fill: Rgb::WHITE, ..g }));
+    }
+    let f = run(&p);
+    assert!(f.len() <= MAX_RUNS_PER_PAGE + 1, "{}", f.len());
+    assert!(f.last().is_some_and(|l| l.message.contains("more runs")));
+}
+
+#[test]
+fn a_line_running_off_the_page_edge_is_low() {
+    let mut p = page();
+    p.glyphs = glyphs("https://example.org/very/long/path", 450.0, 700.0, 0);
+    for g in p.glyphs.iter_mut().filter(|g| g.x > 595.0) {
+        g.in_page_box = false;
+    }
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].severity, Severity::Low);
+    assert!(f[0].message.contains("running past the edge"), "{}", f[0].message);
+}
+
+#[test]
+fn hidden_copy_of_visible_text_is_low() {
+    let mut p = page();
+    // A layer variant: the same paragraph drawn twice, the first copy covered by a white box.
+    p.glyphs = glyphs("Margin kerning justerer tegnene ved kanten", 50.0, 700.0, 0);
+    p.shapes.push(rect(45.0, 690.0, 400.0, 715.0, Rgb::WHITE, 100));
+    p.glyphs.extend(glyphs("Margin kerning justerer tegnene ved kanten", 50.0, 700.0, 200));
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].severity, Severity::Low);
+    assert!(f[0].message.contains("also visible"));
+}
+
+#[test]
+fn half_page_image_without_text_is_medium() {
+    let mut p = page();
+    p.images.push(image(Rect::new(0.0, 300.0, 595.0, 842.0), 0));
+    let f = run(&p);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::Medium);
+    assert!(f[0].message.contains("mostly an image"));
+}

@@ -1,0 +1,448 @@
+//! Rule `name`: personal names of citizens (not the politicians and officials who legitimately appear).
+//!
+//! A name is `First [Middle|Initial]* Surname` from the lists under `rules/names/`, initials with a
+//! listed surname (`H. K. Jensen`), or, where the layout says "a person" (mail headers, signatures),
+//! any capitalised run. Public persons (`DocContext`) produce no finding. Severity comes from the
+//! context: high in a mail header, a signature, next to a CPR/address/phone, or near words like
+//! `borger`, `klager`, `pårørende`; low in running text.
+
+pub mod lexicon;
+pub mod tokens;
+
+use super::mail;
+use super::{DocContext, Finding, Severity, TextUnit};
+use crate::pdf::PageText;
+use lexicon::{lexicon, FIRST, STOP};
+use std::collections::HashMap;
+use std::ops::Range;
+use tokens::{find_names, relaxed_runs, tokenize, NameMatch, Token};
+
+/// Words near a name that make it a citizen's (the case is about this person).
+const CITIZEN_WORDS: [&str; 46] = [
+    "borger",
+    "borgeren",
+    "borgerens",
+    "borgers",
+    "klager",
+    "klageren",
+    "klagerens",
+    "klagers",
+    "klagerne",
+    "klagere",
+    "pårørende",
+    "ansøger",
+    "ansøgeren",
+    "ansøgerens",
+    "ansøgers",
+    "ansøgerne",
+    "forældre",
+    "forældrene",
+    "forælder",
+    "mor",
+    "moren",
+    "mors",
+    "far",
+    "faren",
+    "fars",
+    "barn",
+    "barnet",
+    "barnets",
+    "patient",
+    "patienten",
+    "patientens",
+    "beboer",
+    "beboeren",
+    "beboerens",
+    "beboerne",
+    "datter",
+    "datteren",
+    "søn",
+    "sønnen",
+    "ægtefælle",
+    "hustru",
+    "værge",
+    "elev",
+    "eleven",
+    "elevens",
+    "anmelder",
+];
+
+/// Rules whose findings next to a name make it a citizen's.
+const PERSONAL_DATA_RULES: [&str; 4] = ["cpr", "address", "phone", "email-address"];
+
+struct Scratch {
+    toks: Vec<Token>,
+    names: Vec<NameMatch>,
+    runs: Vec<(usize, usize)>,
+    buf: String,
+}
+
+/// `earlier` holds what other rules already found on this unit (a CPR, an address, a mail header
+/// next to a name raises its severity).
+pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &mut Vec<Finding>) {
+    let text = unit.text;
+    if text.lines.is_empty() {
+        return;
+    }
+    let mut s = Scratch { toks: Vec::new(), names: Vec::new(), runs: Vec::new(), buf: String::new() };
+    let mut found = Found { unit, doc, by_text: HashMap::new(), findings: Vec::new() };
+    let mut skip_lines: Vec<usize> = Vec::new();
+
+    if text.text.contains(':') {
+        for b in mail::header_blocks(text) {
+            let owner = b.owner_line.map(|o| (o, 0));
+            for (li, off) in b.people_lines.iter().copied().chain(owner) {
+                header_people(text, li, off, &mut s, &mut found);
+                skip_lines.push(li);
+            }
+        }
+    }
+    let signature = signature_lines(text);
+    let mut near_personal_data: Option<Vec<bool>> = None;
+    let mut wrap_toks: Vec<Token> = Vec::new();
+    let lex = lexicon();
+    for li in 0..text.lines.len() {
+        if skip_lines.contains(&li) {
+            continue;
+        }
+        let line = text.line_text(li);
+        if !line.chars().any(char::is_uppercase) {
+            continue;
+        }
+        let in_signature = signature.get(li).copied().unwrap_or(false);
+        tokenize(line, lex, &mut s.buf, &mut s.toks);
+        find_names(&s.toks, &mut s.names);
+        if in_signature && s.names.is_empty() {
+            signature_fallback(line, &mut s);
+        }
+        for m in s.names.iter().copied() {
+            let start = text.lines[li].range.start;
+            let mut range = start + m.start..start + m.end;
+            let mut confidence = m.confidence();
+            let wrapped = if m.is_lone_first_name() && m.last + 1 == s.toks.len() {
+                wrapped_surname(text, li, &mut wrap_toks, &mut s.buf)
+            } else {
+                None
+            };
+            if let Some((end, ref last_key)) = wrapped {
+                let first_key = line.get(s.toks[m.first].start..s.toks[m.first].end).unwrap_or("");
+                if doc.is_public_pair(first_key, last_key) {
+                    continue;
+                }
+                range.end = end;
+                confidence = 0.8;
+            } else {
+                if m.is_lone_first_name() && !in_signature {
+                    continue;
+                }
+                if doc.is_public_run(line, &s.toks, m.first, m.last) {
+                    continue;
+                }
+            }
+            let near = near_personal_data.get_or_insert_with(|| personal_data_lines(text, earlier));
+            let (severity, message) = if in_signature {
+                (
+                    Severity::High,
+                    "A name in the signature of a letter or mail, not one of the municipality's staff".to_string(),
+                )
+            } else if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false)) {
+                (Severity::High, "A name next to a CPR number, address or phone number".to_string())
+            } else if let Some(word) = citizen_word_near(text, li) {
+                (Severity::High, format!("A name near the word `{word}`: probably the citizen the case is about"))
+            } else {
+                (
+                    Severity::Low,
+                    "A name in running text, not among the document's participants, staff or the roster".to_string(),
+                )
+            };
+            found.push(range, line, severity, confidence, message);
+        }
+    }
+    out.extend(found.findings);
+}
+
+/// Collects name findings, one per distinct name on the unit (the most severe occurrence).
+struct Found<'a, 'u> {
+    unit: &'a TextUnit<'u>,
+    doc: &'a DocContext,
+    by_text: HashMap<String, usize>,
+    findings: Vec<Finding>,
+}
+
+impl Found<'_, '_> {
+    fn push(&mut self, range: Range<usize>, line: &str, severity: Severity, confidence: f32, message: String) {
+        let text = self.unit.text;
+        let Some(raw) = text.text.get(range.clone()) else { return };
+        // A name wrapped over two lines is reported as one line.
+        let joined;
+        let name = if raw.contains('\n') {
+            joined = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            joined.as_str()
+        } else {
+            raw
+        };
+        let mut f = self.unit.finding("name", severity, name, message);
+        f.context = short_context(line);
+        f.bbox = text.bbox_of(range);
+        f.confidence = confidence;
+        match self.by_text.get(name) {
+            Some(&i) => {
+                if let Some(old) = self.findings.get_mut(i) {
+                    if f.severity > old.severity {
+                        *old = f;
+                    }
+                }
+            }
+            None => {
+                self.by_text.insert(name.to_string(), self.findings.len());
+                self.findings.push(f);
+            }
+        }
+    }
+}
+
+fn short_context(line: &str) -> String {
+    let t = line.trim();
+    if t.len() <= 200 {
+        return t.to_string();
+    }
+    let mut cut = 200;
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", &t[..cut])
+}
+
+/// A first name ending line `li` and a surname starting the next line of the same block
+/// (`… Hanne` / `Jensen …`): the page offset where the surname ends and its key.
+fn wrapped_surname(text: &PageText, li: usize, toks: &mut Vec<Token>, buf: &mut String) -> Option<(usize, String)> {
+    let (this, next) = (text.lines.get(li)?, text.lines.get(li + 1)?);
+    if this.block != next.block {
+        return None;
+    }
+    let line = text.line_text(li + 1);
+    tokenize(line, lexicon(), buf, toks);
+    let t = toks.first().filter(|t| t.shape == tokens::Shape::Cap)?;
+    let surname = t.flags & lexicon::ANY_SURNAME != 0 && (t.flags & STOP == 0 || t.flags & lexicon::WEAK != 0);
+    let place = toks.get(1).is_some_and(|n| n.glued && n.flags & lexicon::PLACE != 0);
+    (surname && !place).then(|| (next.range.start + t.end, line[t.start..t.end].to_lowercase()))
+}
+
+/// The people in a mail header line (`Fra: Hanne Jensen <hanne@gmail.com>; Ole Hansen`):
+/// anyone without a municipal address and not public is a finding.
+fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found: &mut Found<'_, '_>) {
+    let line = text.line_text(li);
+    let Some(value) = line.get(off..) else { return };
+    let line_start = text.lines.get(li).map_or(0, |l| l.range.start);
+    let lex = lexicon();
+    let mut part_start = off;
+    for part in value.split(';') {
+        let this_start = part_start;
+        part_start += part.len() + 1;
+        if mail::emails(part).any(|e| found.doc.is_staff_email(e)) {
+            continue;
+        }
+        let cleaned = blank_addresses(part);
+        tokenize(&cleaned, lex, &mut s.buf, &mut s.toks);
+        let base = line_start + this_start;
+        if let Some((m, first, last)) = reversed_name(&cleaned, &s.toks) {
+            if !found.doc.is_public_pair(first, last) {
+                let message = "A person's name in the header of a printed e-mail (sender or recipient), not the municipality's own address".to_string();
+                found.push(base + m.start..base + m.end, line, Severity::High, m.confidence(), message);
+            }
+            continue;
+        }
+        find_names(&s.toks, &mut s.names);
+        if s.names.is_empty() {
+            relaxed_runs(&s.toks, 2, &mut s.runs);
+            // Unlisted names need one listed part: `Xiao Chen`, not the shared mailbox
+            // `Postkasse Byggeri`.
+            let listed = |t: &Token| t.flags & (FIRST | lexicon::ANY_SURNAME) != 0;
+            for &(a, b) in s.runs.iter().filter(|&&(a, b)| s.toks[a..=b].iter().any(listed)) {
+                s.names.push(NameMatch {
+                    first: a,
+                    last: b,
+                    start: s.toks[a].start,
+                    end: s.toks[b].end,
+                    first_known: false,
+                    surname: 0,
+                    initials: false,
+                });
+            }
+        }
+        for m in s.names.iter().copied() {
+            if found.doc.is_public_run(&cleaned, &s.toks, m.first, m.last) {
+                continue;
+            }
+            let message = "A person's name in the header of a printed e-mail (sender or recipient), not the municipality's own address".to_string();
+            found.push(base + m.start..base + m.end, line, Severity::High, m.confidence(), message);
+        }
+    }
+}
+
+/// Outlook's `Jensen, Hanne` (surname, comma, first names) as the whole recipient: the match and
+/// the first and last name for the public check.
+fn reversed_name<'l>(part: &'l str, toks: &[Token]) -> Option<(NameMatch, &'l str, &'l str)> {
+    let (sur, first) = (toks.first()?, toks.get(1)?);
+    let surname_like = sur.shape == tokens::Shape::Cap && sur.flags & STOP == 0 && sur.flags & FIRST == 0;
+    let comma = part.get(sur.end..first.start).is_some_and(|g| g.trim() == ",");
+    if !(surname_like && comma && first.shape == tokens::Shape::Cap && first.flags & FIRST != 0) {
+        return None;
+    }
+    let rest_ok = toks[2..].iter().all(|t| {
+        t.glued && (t.flags & FIRST != 0 || matches!(t.shape, tokens::Shape::Initial | tokens::Shape::Letter))
+    });
+    let last = toks.last()?;
+    let surname =
+        if sur.flags & lexicon::ANY_SURNAME != 0 { sur.flags & lexicon::ANY_SURNAME } else { lexicon::UNLISTED };
+    rest_ok.then(|| {
+        let m = NameMatch {
+            first: 0,
+            last: toks.len() - 1,
+            start: sur.start,
+            end: last.end,
+            first_known: true,
+            surname: if surname & lexicon::SURNAME != 0 { lexicon::SURNAME } else { surname },
+            initials: false,
+        };
+        (m, &part[first.start..first.end], &part[sur.start..sur.end])
+    })
+}
+
+/// The part with e-mail addresses, `mailto:` and brackets blanked out (same byte length, so
+/// offsets still point into the line).
+fn blank_addresses(part: &str) -> String {
+    let mut out = part.to_string();
+    for e in mail::emails(part) {
+        if let Some(pos) = part.find(e) {
+            out.replace_range(pos..pos + e.len(), &" ".repeat(e.len()));
+        }
+    }
+    if let Some(pos) = out.to_ascii_lowercase().find("mailto:") {
+        out.replace_range(pos..pos + 7, "       ");
+    }
+    out.chars().map(|c| if matches!(c, '<' | '>' | '[' | ']' | '"') { ' ' } else { c }).collect()
+}
+
+/// In a signature a line that is only a capitalised run is the signer, even when the lists do
+/// not know the name (`Mvh` / `Xiao Chen`).
+fn signature_fallback(line: &str, s: &mut Scratch) {
+    relaxed_runs(&s.toks, 2, &mut s.runs);
+    let words = s.toks.iter().filter(|t| t.shape != tokens::Shape::Other).count();
+    if let [(a, b)] = s.runs[..] {
+        let known = s.toks[a..=b].iter().any(|t| t.flags & FIRST != 0 || t.flags & lexicon::SURNAME != 0);
+        let clean = s.toks[a..=b].iter().all(|t| t.flags & STOP == 0);
+        if b + 1 - a == words && known && clean && line.split_whitespace().count() <= 5 {
+            s.names.push(NameMatch {
+                first: a,
+                last: b,
+                start: s.toks[a].start,
+                end: s.toks[b].end,
+                first_known: s.toks[a].flags & FIRST != 0,
+                surname: 0,
+                initials: false,
+            });
+        }
+    }
+}
+
+/// Closing phrases of letters and mails; the signer follows.
+const CLOSINGS: [&str; 15] = [
+    "med venlig hilsen",
+    "med venlige hilsner",
+    "venlig hilsen",
+    "venlige hilsner",
+    "mvh",
+    "kærlig hilsen",
+    "de bedste hilsner",
+    "bedste hilsner",
+    "hilsen",
+    "best regards",
+    "kind regards",
+    "with kind regards",
+    "regards",
+    "sincerely",
+    "vh",
+];
+
+/// Lines of a letter's or mail's signature: the rest of the closing line and up to three
+/// non-empty lines below it.
+fn signature_lines(text: &PageText) -> Vec<bool> {
+    let mut sig = vec![false; text.lines.len()];
+    for li in 0..text.lines.len() {
+        if tokens::starts_with_phrase(text.line_text(li), &CLOSINGS).is_none() {
+            continue;
+        }
+        if let Some(flag) = sig.get_mut(li) {
+            *flag = true;
+        }
+        for k in li + 1..(li + 4).min(text.lines.len()) {
+            if text.line_text(k).split_whitespace().count() > 6 {
+                break;
+            }
+            if let Some(flag) = sig.get_mut(k) {
+                *flag = true;
+            }
+        }
+    }
+    sig
+}
+
+/// Per line: whether another rule found a CPR, an address, a phone number or a private e-mail
+/// address on it.
+fn personal_data_lines(text: &PageText, earlier: &[Finding]) -> Vec<bool> {
+    let mut near = vec![false; text.lines.len()];
+    for f in earlier {
+        let counts =
+            f.rule == "cpr" || (PERSONAL_DATA_RULES.contains(&f.rule.as_str()) && f.severity >= Severity::Medium);
+        if !counts {
+            continue;
+        }
+        if !f.text.is_empty() {
+            for (pos, _) in text.text.match_indices(f.text.as_str()).take(50) {
+                for off in [pos, pos + f.text.len()] {
+                    if let Some(li) = text.line_at(off) {
+                        near[li] = true;
+                    }
+                }
+            }
+        }
+        if let Some(b) = f.bbox {
+            for (li, line) in text.lines.iter().enumerate() {
+                if line.bbox.area() > 0.0 && line.bbox.intersection(&b).is_some() {
+                    near[li] = true;
+                }
+            }
+        }
+    }
+    near
+}
+
+/// A citizen word on the line or the lines next to it.
+fn citizen_word_near(text: &PageText, li: usize) -> Option<&'static str> {
+    (li.saturating_sub(1)..=li + 1).filter(|&k| k < text.lines.len()).find_map(|k| citizen_word_in(text.line_text(k)))
+}
+
+fn citizen_word_in(line: &str) -> Option<&'static str> {
+    let mut rest = line;
+    while let Some(start) = rest.find(char::is_alphabetic) {
+        let tail = &rest[start..];
+        let len = tail.find(|c: char| !c.is_alphabetic()).unwrap_or(tail.len());
+        let (word, after) = tail.split_at(len);
+        rest = after;
+        if !(2..=12).contains(&word.len()) || tokens::is_wrapped_fragment(after) {
+            continue;
+        }
+        let hit = CITIZEN_WORDS.iter().find(|c| word.chars().flat_map(char::to_lowercase).eq(c.chars()));
+        if hit.is_some() {
+            return hit.copied();
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod eval_tests;

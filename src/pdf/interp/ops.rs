@@ -1,0 +1,337 @@
+//! Operator dispatch: graphics state, paths, colour, and hand-off to text and XObjects.
+
+use super::color::{self, ColorSpace};
+use super::lexer::{Lexer, Token};
+use super::{Frame, Interp};
+use crate::pdf::content::{Rgb, Shape};
+use crate::pdf::document::{deref, dict_get, number};
+use crate::pdf::geom::Matrix;
+use lopdf::Object;
+
+/// The last `N` operands as numbers, or `None` when there are fewer or one is not a number.
+pub(super) fn nums<const N: usize>(args: &[Token]) -> Option<[f32; N]> {
+    let tail = args.get(args.len().checked_sub(N)?..)?;
+    let mut out = [0f32; N];
+    for (slot, t) in out.iter_mut().zip(tail) {
+        match t {
+            Token::Num(n) => *slot = *n,
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+pub(super) fn last_name<'l>(args: &[Token], lex: &'l Lexer<'_>) -> Option<&'l [u8]> {
+    args.iter().rev().find_map(|t| if let Token::Name(s) = t { Some(lex.bytes(*s)) } else { None })
+}
+
+fn last_str<'l>(args: &[Token], lex: &'l Lexer<'_>) -> Option<&'l [u8]> {
+    args.iter().rev().find_map(|t| if let Token::Str(s) = t { Some(lex.bytes(*s)) } else { None })
+}
+
+/// The numeric operands of `sc`/`scn` (a trailing pattern name is ignored).
+fn components(args: &[Token]) -> ([f32; 32], usize) {
+    let mut out = [0f32; 32];
+    let mut n = 0;
+    for t in args {
+        if let Token::Num(v) = t {
+            if n < out.len() {
+                out[n] = *v;
+                n += 1;
+            }
+        }
+    }
+    (out, n)
+}
+
+impl<'d> Interp<'d> {
+    pub(super) fn exec(&mut self, op: &[u8], args: &[Token], lex: &mut Lexer<'_>, f: &mut Frame<'d>) {
+        match op {
+            b"q" => {
+                if self.gstack.len() - f.gbase < self.budget.limits.max_nesting as usize {
+                    self.gstack.push(f.gs);
+                } else {
+                    // Deeper saves are counted, not stored: memory stays bounded on hostile input.
+                    f.q_overflow += 1;
+                }
+            }
+            b"Q" => {
+                if f.q_overflow > 0 {
+                    f.q_overflow -= 1;
+                } else if self.gstack.len() > f.gbase {
+                    if let Some(gs) = self.gstack.pop() {
+                        f.gs = gs;
+                    }
+                }
+            }
+            b"cm" => {
+                if let Some([a, b, c, d, e, ff]) = nums::<6>(args) {
+                    f.gs.ctm = Matrix::new(a, b, c, d, e, ff).then(&f.gs.ctm);
+                }
+            }
+            b"gs" => {
+                if let Some(name) = last_name(args, lex) {
+                    self.ext_gstate(f, name);
+                }
+            }
+            // Paths.
+            b"m" => {
+                if let Some([x, y]) = nums(args) {
+                    self.path.move_to(&f.gs.ctm, x, y);
+                }
+            }
+            b"l" => {
+                if let Some([x, y]) = nums(args) {
+                    self.path.line_to(&f.gs.ctm, x, y);
+                }
+            }
+            b"c" => {
+                if let Some([x1, y1, x2, y2, x3, y3]) = nums(args) {
+                    self.path.curve_to(&f.gs.ctm, &[(x1, y1), (x2, y2), (x3, y3)]);
+                }
+            }
+            b"v" => {
+                if let Some([x2, y2, x3, y3]) = nums(args) {
+                    let cur = self.path.current;
+                    self.path.curve_to(&f.gs.ctm, &[cur, (x2, y2), (x3, y3)]);
+                }
+            }
+            b"y" => {
+                if let Some([x1, y1, x3, y3]) = nums(args) {
+                    self.path.curve_to(&f.gs.ctm, &[(x1, y1), (x3, y3)]);
+                }
+            }
+            b"h" => self.path.close(),
+            b"re" => {
+                if let Some([x, y, w, h]) = nums(args) {
+                    self.path.rect(&f.gs.ctm, x, y, w, h);
+                }
+            }
+            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => self.fill_path(f),
+            b"S" | b"s" | b"n" => self.path.clear(),
+            // Text.
+            b"BT" => {
+                f.tm = Matrix::IDENTITY;
+                f.tlm = Matrix::IDENTITY;
+            }
+            b"Tc" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.char_spacing = v;
+                }
+            }
+            b"Tw" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.word_spacing = v;
+                }
+            }
+            b"Tz" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.h_scale = v / 100.0;
+                }
+            }
+            b"TL" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.leading = v;
+                }
+            }
+            b"Ts" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.rise = v;
+                }
+            }
+            b"Tr" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.render_mode = v.clamp(0.0, 7.0) as u8;
+                }
+            }
+            b"Tf" => {
+                if let (Some(name), Some([size])) = (last_name(args, lex), nums(args)) {
+                    f.gs.font = Some(self.font_index(f.res, name));
+                    f.gs.font_size = size;
+                }
+            }
+            b"Td" => {
+                if let Some([tx, ty]) = nums(args) {
+                    f.next_line(tx, ty);
+                }
+            }
+            b"TD" => {
+                if let Some([tx, ty]) = nums(args) {
+                    f.gs.leading = -ty;
+                    f.next_line(tx, ty);
+                }
+            }
+            b"Tm" => {
+                if let Some([a, b, c, d, e, ff]) = nums(args) {
+                    f.tlm = Matrix::new(a, b, c, d, e, ff);
+                    f.tm = f.tlm;
+                }
+            }
+            b"T*" => f.next_line(0.0, -f.gs.leading),
+            b"Tj" => {
+                if let Some(s) = last_str(args, lex) {
+                    self.show(f, s);
+                }
+            }
+            b"'" => {
+                f.next_line(0.0, -f.gs.leading);
+                if let Some(s) = last_str(args, lex) {
+                    self.show(f, s);
+                }
+            }
+            b"\"" => {
+                if let Some([aw, ac]) = args.get(..args.len().saturating_sub(1)).and_then(nums) {
+                    f.gs.word_spacing = aw;
+                    f.gs.char_spacing = ac;
+                }
+                f.next_line(0.0, -f.gs.leading);
+                if let Some(s) = last_str(args, lex) {
+                    self.show(f, s);
+                }
+            }
+            b"TJ" => self.show_array(f, args, lex),
+            // Colour.
+            b"g" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.fill_cs = ColorSpace::Gray;
+                    f.gs.fill = Rgb::gray(v.clamp(0.0, 1.0));
+                }
+            }
+            b"G" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.stroke_cs = ColorSpace::Gray;
+                    f.gs.stroke = Rgb::gray(v.clamp(0.0, 1.0));
+                }
+            }
+            b"rg" => {
+                if let Some(c) = nums::<3>(args) {
+                    f.gs.fill_cs = ColorSpace::Rgb;
+                    f.gs.fill = ColorSpace::Rgb.color(&c, &[]);
+                }
+            }
+            b"RG" => {
+                if let Some(c) = nums::<3>(args) {
+                    f.gs.stroke_cs = ColorSpace::Rgb;
+                    f.gs.stroke = ColorSpace::Rgb.color(&c, &[]);
+                }
+            }
+            b"k" => {
+                if let Some(c) = nums::<4>(args) {
+                    f.gs.fill_cs = ColorSpace::Cmyk;
+                    f.gs.fill = ColorSpace::Cmyk.color(&c, &[]);
+                }
+            }
+            b"K" => {
+                if let Some(c) = nums::<4>(args) {
+                    f.gs.stroke_cs = ColorSpace::Cmyk;
+                    f.gs.stroke = ColorSpace::Cmyk.color(&c, &[]);
+                }
+            }
+            b"cs" | b"CS" => {
+                if let Some(name) = last_name(args, lex) {
+                    let cs = color::resolve(self.lo, f.res, name, &mut self.palettes, self.budget);
+                    let initial = cs.initial(&self.palettes);
+                    if op == b"cs" {
+                        (f.gs.fill_cs, f.gs.fill) = (cs, initial);
+                    } else {
+                        (f.gs.stroke_cs, f.gs.stroke) = (cs, initial);
+                    }
+                }
+            }
+            b"sc" | b"scn" => {
+                let (c, n) = components(args);
+                f.gs.fill = f.gs.fill_cs.color(&c[..n], &self.palettes);
+            }
+            b"SC" | b"SCN" => {
+                let (c, n) = components(args);
+                f.gs.stroke = f.gs.stroke_cs.color(&c[..n], &self.palettes);
+            }
+            // XObjects and inline images.
+            b"Do" => {
+                if let Some(name) = last_name(args, lex) {
+                    self.do_xobject(f, name);
+                }
+            }
+            b"BI" => self.inline_image(f, lex),
+            _ => {}
+        }
+    }
+
+    /// `gs`: the parts of an ExtGState that change what we record (alpha, font).
+    fn ext_gstate(&mut self, f: &mut Frame<'d>, name: &[u8]) {
+        let lo = self.lo;
+        let Some(gs) = f
+            .res
+            .and_then(|r| dict_get(lo, r, b"ExtGState"))
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|d| dict_get(lo, d, name))
+            .and_then(|o| o.as_dict().ok())
+        else {
+            return;
+        };
+        if let Some(v) = dict_get(lo, gs, b"ca").and_then(number) {
+            f.gs.fill_alpha = v.clamp(0.0, 1.0);
+        }
+        if let Some(v) = dict_get(lo, gs, b"CA").and_then(number) {
+            f.gs.stroke_alpha = v.clamp(0.0, 1.0);
+        }
+        if let Some(Object::Array(a)) = dict_get(lo, gs, b"Font") {
+            if let (Some(font), Some(size)) = (a.first(), a.get(1).map(|o| deref(lo, o)).and_then(number)) {
+                f.gs.font = Some(self.font_index_for(Some(font)));
+                f.gs.font_size = size;
+            }
+        }
+    }
+
+    /// Records a filled path: one exact shape per rectangle when the path is only rectangles,
+    /// else one shape with the path's box.
+    fn fill_path(&mut self, f: &Frame<'d>) {
+        if self.path.is_empty() {
+            self.path.clear();
+            return;
+        }
+        let max = self.budget.limits.max_glyphs_per_page;
+        if self.out.shapes.len() >= max {
+            self.stop(format!("the page paints more than {max} shapes; the rest of the page was not read"));
+            return;
+        }
+        let rects = std::mem::take(&mut self.path.rects);
+        if self.path.subpaths == 0 {
+            for r in &rects {
+                let seq = self.next_seq();
+                self.out.shapes.push(Shape {
+                    bbox: *r,
+                    fill: f.gs.fill,
+                    alpha: f.gs.fill_alpha,
+                    is_rect: true,
+                    source: f.source,
+                    seq,
+                });
+            }
+        } else {
+            let is_rect = rects.is_empty() && self.path.polyline_is_rect();
+            let bbox = rects.iter().fold(self.path.bbox, |acc, r| Some(acc.map_or(*r, |a| a.union(r))));
+            if let Some(bbox) = bbox {
+                let seq = self.next_seq();
+                self.out.shapes.push(Shape {
+                    bbox,
+                    fill: f.gs.fill,
+                    alpha: f.gs.fill_alpha,
+                    is_rect,
+                    source: f.source,
+                    seq,
+                });
+            }
+        }
+        self.path.rects = rects;
+        self.path.clear();
+    }
+}
+
+impl Frame<'_> {
+    /// `Td`: start a new line offset from the start of the current one.
+    pub(super) fn next_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = Matrix::translate(tx, ty).then(&self.tlm);
+        self.tm = self.tlm;
+    }
+}

@@ -1,0 +1,121 @@
+//! Showing text: one `Glyph` per Unicode character, positioned by the text rendering matrix.
+//!
+//! For each character code: Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM; the glyph box spans the
+//! advance width and the font's descent to ascent; then Tm moves by
+//! tx = (w0·Tfs + Tc + Tw(code 32 only)) · Th. Vertical fonts advance down instead.
+
+use super::lexer::{Lexer, Token};
+use super::{Frame, Interp};
+use crate::pdf::content::Glyph;
+use crate::pdf::geom::{Matrix, Rect};
+
+impl<'d> Interp<'d> {
+    /// `Tj` and each string of `TJ`.
+    pub(super) fn show(&mut self, f: &mut Frame<'d>, bytes: &[u8]) {
+        if self.stopped {
+            return;
+        }
+        let idx = match f.gs.font {
+            Some(i) => i,
+            None => {
+                let i = self.font_index_for(None);
+                f.gs.font = Some(i);
+                i
+            }
+        };
+        let Some(font) = self.fonts.get(idx as usize).cloned() else { return };
+        let gs = f.gs;
+        let fm = font.font_matrix();
+        let (ascent, descent) = font.ascent_descent();
+        let (ascent, descent) = (ascent * fm.d, descent * fm.d);
+        let vertical = font.vertical();
+        let (tfs, th) = (gs.font_size, gs.h_scale);
+        let text_to_page = f.tm.then(&gs.ctm);
+        let (color, alpha) = match gs.render_mode {
+            1 | 5 => (gs.stroke, gs.stroke_alpha),
+            _ => (gs.fill, gs.fill_alpha),
+        };
+        let page_box = self.out.page_box;
+        let max_glyphs = self.budget.limits.max_glyphs_per_page;
+        let source = f.source;
+        let mut advance = 0f32;
+        font.decode(bytes, |dc| {
+            if self.stopped {
+                return;
+            }
+            let w0 = dc.width * fm.a;
+            let trm = if vertical {
+                Matrix::new(tfs * th, 0.0, 0.0, tfs, 0.0, gs.rise + advance).then(&text_to_page)
+            } else {
+                Matrix::new(tfs * th, 0.0, 0.0, tfs, advance, gs.rise).then(&text_to_page)
+            };
+            let size = (trm.c * trm.c + trm.d * trm.d).sqrt();
+            let angle = (trm.b.atan2(trm.a).to_degrees().round() as i32).rem_euclid(360) as i16;
+            let n = dc.text.chars().count().max(1);
+            let chars = dc.text.chars().map(Some).chain(std::iter::repeat(None)).take(n);
+            for (k, ch) in chars.enumerate() {
+                if self.out.glyphs.len() >= max_glyphs {
+                    self.stop(format!(
+                        "the page shows more than {max_glyphs} characters; the rest of the page was not read"
+                    ));
+                    return;
+                }
+                let (lo, hi) = (k as f32 / n as f32, (k + 1) as f32 / n as f32);
+                let (local, origin) = if vertical {
+                    // Vertical glyphs hang below their origin, centred on it.
+                    (Rect::new(-w0 / 2.0, -hi, w0 / 2.0, -lo), (0.0, -lo))
+                } else {
+                    (Rect::new(w0 * lo, descent, w0 * hi, ascent), (w0 * lo, 0.0))
+                };
+                let bbox = trm.apply_rect(&local);
+                let (x, y) = trm.apply(origin.0, origin.1);
+                let (cx, cy) = ((bbox.x0 + bbox.x1) / 2.0, (bbox.y0 + bbox.y1) / 2.0);
+                let ch = ch.unwrap_or('\u{FFFD}');
+                let seq = self.next_seq();
+                self.out.glyphs.push(Glyph {
+                    ch,
+                    bbox,
+                    x,
+                    y,
+                    size,
+                    angle,
+                    render_mode: gs.render_mode,
+                    fill: color,
+                    alpha,
+                    in_page_box: page_box.contains_point(cx, cy),
+                    source,
+                    font: idx,
+                    seq,
+                    synthetic_space: ch == ' ',
+                });
+            }
+            let spacing = gs.char_spacing + if dc.is_space_code { gs.word_spacing } else { 0.0 };
+            if vertical {
+                advance += -tfs + spacing;
+            } else {
+                advance += (w0 * tfs + spacing) * th;
+            }
+        });
+        f.tm = if vertical { Matrix::translate(0.0, advance) } else { Matrix::translate(advance, 0.0) }.then(&f.tm);
+    }
+
+    /// `TJ`: strings shown in turn; numbers move back by thousandths of text space.
+    pub(super) fn show_array(&mut self, f: &mut Frame<'d>, args: &[Token], lex: &Lexer<'_>) {
+        let vertical = f.gs.font.and_then(|i| self.fonts.get(i as usize)).is_some_and(|font| font.vertical());
+        for t in args {
+            match t {
+                Token::Str(s) => self.show(f, lex.bytes(*s)),
+                Token::Num(n) => {
+                    let shift = -n / 1000.0 * f.gs.font_size;
+                    let m = if vertical {
+                        Matrix::translate(0.0, shift)
+                    } else {
+                        Matrix::translate(shift * f.gs.h_scale, 0.0)
+                    };
+                    f.tm = m.then(&f.tm);
+                }
+                _ => {}
+            }
+        }
+    }
+}
