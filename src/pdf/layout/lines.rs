@@ -50,7 +50,13 @@ struct Fragment {
     base: f32,
     size: f32,
     last: char,
+    /// Whether it opens with a label of its own (`Dato:`, `Sagsnr.:`): a colon ending one of its
+    /// first words.
+    labelled: bool,
 }
+
+/// How many leading chars of a fragment may hold its label.
+const LABEL_MAX_CHARS: usize = 24;
 
 impl Fragment {
     fn width(&self) -> f32 {
@@ -318,6 +324,19 @@ fn median(values: &mut [f32]) -> f32 {
     *values.select_nth_unstable_by(mid, |a, b| a.total_cmp(b)).1
 }
 
+fn opens_with_label(glyphs: &[FrameGlyph], items: &[u32]) -> bool {
+    let chars = items.iter().take(LABEL_MAX_CHARS).map(|&i| glyphs.get(i as usize).map(|g| g.ch));
+    let mut prev: Option<char> = None;
+    for ch in chars {
+        if prev == Some(':') {
+            // `Dato: 6. marts`, not `kl. 16:00`.
+            return ch.is_none();
+        }
+        prev = ch;
+    }
+    prev == Some(':')
+}
+
 /// Scratch space for medians, reused across fragments.
 #[derive(Default)]
 struct Scratch {
@@ -345,7 +364,8 @@ fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>, scratch: &mut Scratch) -> Fr
             }
         }
     }
-    Fragment { x0, x1, base: median(bases), size: median(sizes).max(0.01), last, items }
+    let labelled = opens_with_label(glyphs, &items);
+    Fragment { x0, x1, base: median(bases), size: median(sizes).max(0.01), last, labelled, items }
 }
 
 fn join(parts: Vec<Fragment>) -> Line {
@@ -389,10 +409,16 @@ impl GutterIndex {
 
     /// Whether the gap between `a` and `b` (neighbours on one row) is a column gutter, so they
     /// belong to different lines: other rows nearby have a wide gap at the same place beside
-    /// running text. A label ending in ':' with a short value after it stays one line.
+    /// running text. A label ending in ':' with a short value after it stays one line; a piece
+    /// that opens with a label of its own starts a new line.
     fn separates(&self, a: &Fragment, b: &Fragment) -> bool {
         if a.last == ':' && b.width() < LABEL_VALUE_MAX * b.size {
             return false;
+        }
+        // `Signe Hansen        Dato: 6. marts 2024`: the right side is a label and value of its
+        // own, beside (not belonging to) the left side; a letter's address and its date block.
+        if b.labelled {
+            return true;
         }
         let size = a.size.max(b.size);
         let base = a.base.max(b.base);

@@ -377,3 +377,20 @@ fn a_form_with_labels_in_a_column_keeps_each_label_with_its_value() {
         assert!(t.text.lines().any(|l| l == format!("{label} {value}")), "{label}: {}", t.text);
     }
 }
+
+#[test]
+fn a_letters_address_and_date_block_stay_apart() {
+    let mut p = page();
+    run(&mut p, "Signe Bech-Nielsen", 57.0, 700.0, 10.0);
+    run(&mut p, "Dato: 6. marts 2024", 380.0, 700.0, 10.0);
+    run(&mut p, "Rosenvænget 7", 57.0, 688.0, 10.0);
+    run(&mut p, "Sagsnr.: 27.15.08-G01-77-24", 380.0, 688.0, 10.0);
+    run(&mut p, "6990 Sønderå", 57.0, 676.0, 10.0);
+    run(&mut p, "Mødet slutter kl. 16:00 og", 57.0, 640.0, 10.0);
+    run(&mut p, "referatet følger", 300.0, 640.0, 10.0);
+    let t = page_text(&p);
+    assert_eq!(
+        t.text,
+        "Signe Bech-Nielsen\nRosenvænget 7\n6990 Sønderå\n\nDato: 6. marts 2024\nSagsnr.: 27.15.08-G01-77-24\n\nMødet slutter kl. 16:00 og referatet følger"
+    );
+}
