@@ -5,9 +5,11 @@
 //! Words are whitespace-separated tokens, punctuation kept; recall is the size of the multiset
 //! intersection over the reference's word count. Before counting, a line of ours that ends in '-'
 //! is joined to the next non-empty line on its page without the hyphen, because pdftotext does
-//! that to hyphenated line ends and leakscan (on purpose) does not.
+//! that to hyphenated line ends and leakscan (on purpose) does not. Words are compared in NFC,
+//! without control chars (see `counts`).
 
 use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
 
 fn dehyphenate(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -40,10 +42,16 @@ fn dehyphenate(text: &str) -> String {
     out
 }
 
-fn counts(text: &str) -> HashMap<&str, i64> {
+/// Word counts, in NFC (pdftotext writes a TeX accent as a combining mark, leakscan composes
+/// it). Control chars are taken out of words first: pdftotext prints the raw codes of glyphs it
+/// cannot map (music fonts give `^A`, `^C`), which are not text.
+fn counts(text: &str) -> HashMap<String, i64> {
     let mut map = HashMap::new();
     for w in text.split_whitespace() {
-        *map.entry(w).or_insert(0) += 1;
+        let w: String = w.nfc().filter(|c| !c.is_control()).collect();
+        if !w.is_empty() {
+            *map.entry(w).or_insert(0) += 1;
+        }
     }
     map
 }
@@ -62,15 +70,16 @@ fn main() {
     let total: i64 = want.values().sum();
     let mut found = 0i64;
     let mut missing: Vec<(&str, i64)> = Vec::new();
+    let our_words: i64 = have.values().sum();
     for (w, n) in &want {
         let h = have.get_mut(w).map_or(0, std::mem::take);
         found += h.min(*n);
         if h < *n {
-            missing.push((w, n - h));
+            missing.push((w.as_str(), n - h));
         }
     }
     let recall = if total == 0 { 1.0 } else { found as f64 / total as f64 };
-    println!("{recall:.4} {total} {}", ours.split_whitespace().count());
+    println!("{recall:.4} {total} {our_words}");
     if let Some(n) = args.iter().position(|a| a == "--missing").and_then(|i| args.get(i + 1)?.parse::<usize>().ok()) {
         missing.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         for (w, k) in missing.into_iter().take(n) {

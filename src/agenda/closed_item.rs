@@ -30,7 +30,8 @@ enum Signal {
         in_attachment: Option<String>,
     },
     CaseNumber(String),
-    RunningLine(Edge),
+    /// The edge, and the case number the line carries, if that is how it names the item.
+    RunningLine(Edge, Option<String>),
     AttachmentLabel(String),
     FileName(String),
     Manifest(String),
@@ -42,7 +43,7 @@ impl Signal {
         match self {
             Signal::Body { .. } => 0,
             Signal::CaseNumber(_) => 1,
-            Signal::RunningLine(_) | Signal::AttachmentLabel(_) => 2,
+            Signal::RunningLine(..) | Signal::AttachmentLabel(_) => 2,
             Signal::Manifest(_) | Signal::FileName(_) => 3,
             Signal::Title(_) => 4,
         }
@@ -51,7 +52,7 @@ impl Signal {
     fn confidence(&self) -> f32 {
         match self {
             Signal::Body { .. } => 0.95,
-            Signal::CaseNumber(_) | Signal::RunningLine(_) | Signal::AttachmentLabel(_) | Signal::Manifest(_) => 0.9,
+            Signal::CaseNumber(_) | Signal::RunningLine(..) | Signal::AttachmentLabel(_) | Signal::Manifest(_) => 0.9,
             Signal::FileName(_) => 0.8,
             Signal::Title(_) => 0.7,
         }
@@ -70,8 +71,13 @@ impl Signal {
                 s
             }
             Signal::CaseNumber(c) => format!("its case number {c} outside its heading"),
-            Signal::RunningLine(Edge::Top) => "a running header names it".to_string(),
-            Signal::RunningLine(Edge::Bottom) => "a running footer names it".to_string(),
+            Signal::RunningLine(edge, number) => {
+                let which = if *edge == Edge::Top { "header" } else { "footer" };
+                match number {
+                    Some(n) => format!("a running {which} names it (case number {n})"),
+                    None => format!("a running {which} names it"),
+                }
+            }
             Signal::AttachmentLabel(l) => format!("the attachment label '{}' files the page under it", shorten(l, 60)),
             Signal::FileName(n) => format!("the file name '{n}' files it under that item"),
             Signal::Manifest(n) => format!("the agenda manifest lists '{n}' as its attachment"),
@@ -105,6 +111,7 @@ pub fn check(pages: &[PageText], agenda: &Agenda, file_name: Option<&str>, out: 
     }
     let mut per_page: Vec<Vec<Evidence>> = vec![Vec::new(); pages.len()];
     let all_headings: Vec<LineRef> = agenda.items.iter().flat_map(|i| i.headings.iter().map(|h| h.at)).collect();
+    let page_edges: Vec<Vec<(usize, Edge)>> = pages.iter().map(edges::edge_lines).collect();
     for &(k, item) in &closed {
         for h in &item.headings {
             body_signal(pages, agenda, k, h, &all_headings, &mut per_page);
@@ -114,10 +121,13 @@ pub fn check(pages: &[PageText], agenda: &Agenda, file_name: Option<&str>, out: 
             let page_no = p as u32 + 1;
             for i in 0..page.lines.len() {
                 let at = LineRef { page: page_no, line: i };
-                if agenda.toc_lines.contains(&at) || is_own_heading_line(item, at) {
+                // Any item's heading block (another item may share the case number) and the
+                // table of contents are the agenda's own furniture.
+                if agenda.toc_lines.contains(&at) || agenda.items.iter().any(|it| is_own_heading_line(it, at)) {
                     continue;
                 }
-                if let Some(signal) = line_signal(page, agenda, p, i, item, &distinctive) {
+                let edge = page_edges[p].iter().find(|(j, _)| *j == i).map(|(_, e)| *e);
+                if let Some(signal) = line_signal(page, agenda, p, i, edge, item, &distinctive) {
                     per_page[p].push(Evidence { item: k, signal, line: Some(i) });
                 }
             }
@@ -147,6 +157,7 @@ fn is_furniture(text: &str) -> bool {
         || case_numbers::is_case_number_line(t)
         || is_label_line(t)
         || is_page_number_line(t)
+        || words::is_meta_line(t)
         || edges::attachment_label(t).is_some()
 }
 
@@ -157,6 +168,13 @@ fn is_body_line(text: &str) -> bool {
 
 /// Lines of page `p` from `from` on that are body text, up to the next heading; and whether a
 /// heading ended the scan.
+fn is_next_heading(text: &str, next_number: Option<u32>) -> bool {
+    next_number.is_some_and(|n| {
+        headings::parse(text)
+            .is_some_and(|h| h.form != headings::HeadingForm::Bare && h.number.parse::<u32>().ok() == Some(n))
+    })
+}
+
 fn body_lines(
     page: &PageText,
     p: usize,
@@ -164,12 +182,15 @@ fn body_lines(
     agenda: &Agenda,
     skip: &[LineRef],
     headings: &[LineRef],
+    number: &str,
 ) -> (Vec<usize>, bool) {
     let page_no = p as u32 + 1;
     let mut found = Vec::new();
+    // The next item's heading ends the body even when it was not recognised as an item.
+    let next_number = number.parse::<u32>().ok().map(|n| n + 1);
     for i in from..page.lines.len() {
         let at = LineRef { page: page_no, line: i };
-        if headings.contains(&at) {
+        if headings.contains(&at) || is_next_heading(page.line_text(i), next_number) {
             return (found, true);
         }
         if skip.contains(&at) || agenda.running_lines.get(p).is_some_and(|r| r.contains(&i)) {
@@ -190,9 +211,10 @@ fn body_signal(
     all_headings: &[LineRef],
     per_page: &mut [Vec<Evidence>],
 ) {
-    let p = h.at.page as usize - 1;
+    let Some(p) = (h.at.page as usize).checked_sub(1) else { return };
     let Some(page) = pages.get(p) else { return };
-    let (lines, stopped) = body_lines(page, p, h.at.line + 1, agenda, &h.block, all_headings);
+    let number = agenda.items.get(k).map_or("", |i| i.number.as_str());
+    let (lines, stopped) = body_lines(page, p, h.at.line + 1, agenda, &h.block, all_headings, number);
     let Some(&first) = lines.first() else { return };
     per_page[p].push(Evidence {
         item: k,
@@ -211,7 +233,7 @@ fn body_signal(
         if next_label.is_some() && next_label != label {
             return;
         }
-        let (lines, stopped) = body_lines(next, q, 0, agenda, &[], all_headings);
+        let (lines, stopped) = body_lines(next, q, 0, agenda, &[], all_headings, number);
         let Some(&first) = lines.first() else { return };
         per_page[q].push(Evidence {
             item: k,
@@ -246,6 +268,7 @@ fn line_signal(
     agenda: &Agenda,
     p: usize,
     i: usize,
+    edge: Option<Edge>,
     item: &Item,
     distinctive: &[String],
 ) -> Option<Signal> {
@@ -253,7 +276,6 @@ fn line_signal(
     if text.trim().is_empty() {
         return None;
     }
-    let edge = edges::edge_of(page, i);
     let running = agenda.running_lines.get(p).is_some_and(|r| r.contains(&i));
     if let Some((Some(n), label)) = edges::attachment_label(text).filter(|_| edge.is_some()) {
         if n == item.number {
@@ -264,7 +286,7 @@ fn line_signal(
     let names_item = number.is_some() || (running && heading_names(text, item));
     if names_item {
         if let (true, Some(e)) = (running, edge) {
-            return Some(Signal::RunningLine(e));
+            return Some(Signal::RunningLine(e, number.cloned()));
         }
         if let Some(c) = number {
             return Some(Signal::CaseNumber(c.clone()));
@@ -280,7 +302,7 @@ fn line_signal(
             .flatten()
     })?;
     if let (true, Some(e)) = (running, edge) {
-        return Some(Signal::RunningLine(e));
+        return Some(Signal::RunningLine(e, None));
     }
     Some(Signal::Title(words))
 }
@@ -365,7 +387,7 @@ fn finding(page: &PageText, page_no: u32, agenda: &Agenda, mut evidence: Vec<Evi
         message.push_str(&format!(" (also {})", extra.join(", ")));
     }
     let (text, masked) = match &best.signal {
-        Signal::CaseNumber(c) => (c.clone(), c.clone()),
+        Signal::CaseNumber(c) | Signal::RunningLine(_, Some(c)) => (c.clone(), c.clone()),
         Signal::FileName(n) | Signal::Manifest(n) => (n.clone(), n.clone()),
         _ => (shorten(&line_text, MAX_SHOWN), format!("[closed item {} text]", item.number)),
     };

@@ -50,10 +50,30 @@ fn running_key(text: &str) -> String {
 /// repeated once far away is a leak to report, not page furniture.)
 pub fn running_lines(pages: &[PageText]) -> Vec<Vec<usize>> {
     let edges: Vec<Vec<(usize, Edge)>> = pages.iter().map(edge_lines).collect();
+    // With positions known, a running line also keeps its place on the page.
+    let key_of = |page: &PageText, i: usize, e: Edge| {
+        let mut k = running_key(page.line_text(i));
+        if let Some(l) = page.lines.get(i).filter(|l| l.bbox.area() > 0.0) {
+            k.push_str(&format!("@{:?}{}", e, (l.bbox.y0 / 6.0).round() as i32));
+        }
+        k
+    };
+    // A heading with its status or case number under it is the item itself, not furniture.
+    let heading_block = |page: &PageText, i: usize| {
+        super::headings::parse(page.line_text(i)).is_some()
+            && (i + 1..page.lines.len())
+                .map(|j| page.line_text(j).trim())
+                .find(|t| !t.is_empty())
+                .is_some_and(|t| super::words::status_line(t).is_some() || super::case_numbers::is_case_number_line(t))
+    };
     let keys: Vec<Vec<String>> = pages
         .iter()
         .zip(&edges)
-        .map(|(page, e)| e.iter().map(|(i, _)| running_key(page.line_text(*i))).collect())
+        .map(|(page, e)| {
+            e.iter()
+                .map(|(i, edge)| if heading_block(page, *i) { String::new() } else { key_of(page, *i, *edge) })
+                .collect()
+        })
         .collect();
     let mut pages_with: HashMap<&str, Vec<usize>> = HashMap::new();
     for (p, page_keys) in keys.iter().enumerate() {
@@ -64,18 +84,25 @@ pub fn running_lines(pages: &[PageText]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let is_running =
-        |k: &str| pages_with.get(k).is_some_and(|on| on.len() >= 3 || on.windows(2).any(|w| w[1] == w[0] + 1));
-    edges
+    let is_running = |k: &str, text: &str| {
+        !k.is_empty()
+            && pages_with.get(k).is_some_and(|on| {
+                // An item heading at the foot of one page and the head of the next body page is
+                // not furniture; on three pages or more it is.
+                on.len() >= 3 || (on.windows(2).any(|w| w[1] == w[0] + 1) && super::headings::parse(text).is_none())
+            })
+    };
+    pages
         .iter()
-        .zip(&keys)
-        .map(|(e, page_keys)| e.iter().zip(page_keys).filter(|(_, k)| is_running(k)).map(|((i, _), _)| *i).collect())
+        .zip(edges.iter().zip(&keys))
+        .map(|(page, (e, page_keys))| {
+            e.iter()
+                .zip(page_keys)
+                .filter(|((i, _), k)| is_running(k, page.line_text(*i)))
+                .map(|((i, _), _)| *i)
+                .collect()
+        })
         .collect()
-}
-
-/// The edge of line `i`, when it is one of the page's edge lines.
-pub fn edge_of(page: &PageText, i: usize) -> Option<Edge> {
-    edge_lines(page).into_iter().find(|(j, _)| *j == i).map(|(_, e)| e)
 }
 
 /// `Bilag 14.1: Tilbud` → `(Some("14"), label)`; `Bilag til punkt 14` → `(Some("14"), label)`.

@@ -53,16 +53,21 @@ fn title_line(line: &str) -> Option<(DocKind, Option<String>, Option<String>)> {
         .trim()
         .trim_start_matches("mødet i ")
         .trim();
-    let committee = (kind != DocKind::Attachment && looks_like_committee(committee)).then(|| committee.to_string());
+    let committee = if kind == DocKind::Attachment {
+        // `Bilag 14.1 · Punkt 14 · Social- og Sundhedsudvalget 12-03-2024`
+        committee.split(['·', '|', '•']).map(str::trim).find(|s| looks_like_committee(s)).map(str::to_string)
+    } else {
+        looks_like_committee(committee).then(|| committee.to_string())
+    };
     Some((kind, committee, date))
 }
 
 fn looks_like_committee(s: &str) -> bool {
     s.len() < 120
         && super::words::words(s, 3).iter().any(|w| {
+            let area = w.ends_with("område") || w.ends_with("området");
             w.contains("udvalg")
-                || w.ends_with("råd")
-                || w.ends_with("rådet")
+                || (!area && (w.ends_with("råd") || w.ends_with("rådet")))
                 || w.contains("bestyrelse")
                 || w.ends_with("nævn")
                 || w.ends_with("nævnet")
@@ -95,7 +100,11 @@ fn split_names(s: &str, out: &mut Vec<String>) {
     for part in s.split([',', ';']) {
         for name in part.split(" og ") {
             let name = name.trim().trim_end_matches('.').trim();
-            if name.chars().any(char::is_alphabetic) && name.len() <= 80 && !out.iter().any(|n| n == name) {
+            let none = matches!(
+                name.to_lowercase().as_str(),
+                "ingen" | "-" | "intet" | "ingen afbud" | "formand" | "næstformand" | "sekretær"
+            );
+            if !none && name.chars().any(char::is_alphabetic) && name.len() <= 80 && !out.iter().any(|n| n == name) {
                 out.push(name.to_string());
             }
         }
@@ -103,7 +112,7 @@ fn split_names(s: &str, out: &mut Vec<String>) {
 }
 
 /// Kind, meeting and participants from the first pages.
-pub fn read(pages: &[PageText]) -> (DocKind, Meeting, Participants) {
+pub fn read<'a>(pages: &'a [PageText]) -> (DocKind, Meeting, Participants) {
     let lines: Vec<&str> = pages
         .iter()
         .take(FRONT_PAGES)
@@ -114,11 +123,19 @@ pub fn read(pages: &[PageText]) -> (DocKind, Meeting, Participants) {
     let mut kind = DocKind::Unknown;
     let mut meeting = Meeting::default();
     let mut participants = Participants::default();
+    // A label's value may sit on the next line (`Mødedato:` / `07-05-2024, kl. 17.00`).
+    let value_of = |n: usize, v: &'a str| -> &'a str {
+        match lines.get(n + 1) {
+            Some(next) if v.is_empty() && !is_any_label(next) && !next.ends_with(':') => next,
+            _ => v,
+        }
+    };
     for (n, line) in lines.iter().enumerate() {
         if kind == DocKind::Unknown && n < 15 {
             if let Some((k, committee, date)) = title_line(line) {
                 kind = k;
-                meeting.committee = meeting.committee.take().or(committee);
+                // The title line names the committee better than a running header above it.
+                meeting.committee = committee.or(meeting.committee.take());
                 meeting.date = meeting.date.take().or(date);
                 continue;
             }
@@ -128,17 +145,22 @@ pub fn read(pages: &[PageText]) -> (DocKind, Meeting, Participants) {
                 meeting.committee = Some(v.to_string());
                 continue;
             } else if !line.contains(':') {
-                meeting.committee = Some(line.to_string());
+                let name = date_re().find(line).map_or(*line, |m| &line[..m.start()]).trim();
+                // `Informationsark · Social- og Sundhedsudvalget`: the segment naming the committee.
+                let name = name.split(['·', '|', '•']).map(str::trim).find(|s| looks_like_committee(s)).unwrap_or(name);
+                meeting.committee = Some(name.trim_end_matches([',', '-', ' ']).to_string());
                 continue;
             }
         }
         if let Some(v) = labeled(line, DATE) {
+            let v = value_of(n, v);
             if meeting.date.is_none() && !v.is_empty() {
                 meeting.date = Some(date_re().find(v).map_or(v, |m| m.as_str()).to_string());
             }
             continue;
         }
         if let Some(v) = labeled(line, PLACE) {
+            let v = value_of(n, v);
             if meeting.place.is_none() && !v.is_empty() {
                 meeting.place = Some(v.to_string());
             }
@@ -151,19 +173,26 @@ pub fn read(pages: &[PageText]) -> (DocKind, Meeting, Participants) {
         };
         if let Some((first, absent)) = list {
             let target = if absent { &mut participants.absent } else { &mut participants.present };
-            split_names(first, target);
-            // The list may go on over the next lines, one or more names per line.
+            // The list may go on over the next lines; a name can be split across two of them.
+            let mut joined = first.to_string();
             for next in lines.iter().skip(n + 1).take(20) {
                 if is_any_label(next)
                     || next.ends_with(':')
                     || super::headings::parse(next).is_some()
-                    || next.split_whitespace().count() > 8
+                    || next.split_whitespace().count() > 24
+                    || (next.ends_with('.') && super::words::word_count(next) > 6)
                     || normalize(next).starts_with("indhold")
                 {
                     break;
                 }
-                split_names(next, target);
+                // In a comma-separated list a line break without a comma splits a name; a list
+                // without commas has one name per line.
+                let t = joined.trim_end();
+                let split_name = t.contains(',') && !t.ends_with(',') && !t.ends_with(';');
+                joined.push_str(if split_name || t.is_empty() { " " } else { ", " });
+                joined.push_str(next);
             }
+            split_names(&joined, target);
         }
     }
     (kind, meeting, participants)
@@ -199,5 +228,19 @@ mod tests {
         assert_eq!(meeting.committee.as_deref(), Some("Teknik- og Miljøudvalget"));
         assert_eq!(meeting.date.as_deref(), Some("12. marts 2024"));
         assert_eq!(participants.present, vec!["Anne Hansen", "Bo Jensen"]);
+    }
+
+    #[test]
+    fn running_header_above_the_title_and_a_long_participant_line() {
+        let page = PageText::from_plain(
+            "Økonomiudvalget 16-04-2024 Side 1\nREFERAT Økonomiudvalget d. 16-04-2024\n\
+             Mødedeltagere: Birgitte Holm Andersen (A), formand, Poul Erik Vestergaard (V), næstformand,\n\
+             Anja Skovgaard Mikkelsen (F), Lone Frederiksen (O), Karsten Bro (Ø), Søren Kjærgaard (V)\n\
+             Afbud: Henrik Dahl (C)",
+        );
+        let (_, meeting, participants) = read(std::slice::from_ref(&page));
+        assert_eq!(meeting.committee.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(participants.present.len(), 6, "{:?}", participants.present);
+        assert_eq!(participants.absent, vec!["Henrik Dahl (C)"]);
     }
 }

@@ -76,6 +76,11 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
     static BARE: OnceLock<Regex> = OnceLock::new();
     static LEADERS: OnceLock<Regex> = OnceLock::new();
+    // Cheap test first: a heading starts with its number, `Punkt`/`Pkt` or a status word.
+    let first = line.trim_start().chars().next()?;
+    if !(first.is_ascii_digit() || matches!(first.to_lowercase().next(), Some('p' | 'l' | 'å' | 'a' | '(' | '['))) {
+        return None;
+    }
     let text = plain_punctuation(line);
     let text = text.trim();
     if text.len() > 300 || re(&LEADERS, r"(?:\.{3,}|…+|(?:\. ){3,})\s*\d{1,4}\s*$").is_match(text) {

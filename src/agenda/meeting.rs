@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 /// Groups with more files than this are not searched by content for their agenda (an auditor's
 /// folder of unrelated PDFs is not a meeting).
 const MAX_CONTENT_SEARCH: usize = 60;
+/// Directory entries looked at when searching a folder for its agenda.
+const MAX_LISTED: usize = 5000;
 
 /// The files of one meeting folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +25,7 @@ pub struct MeetingGroup {
 }
 
 /// The items a file is to be checked against, from its meeting or a manifest.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KnownItems {
     pub items: Vec<Item>,
     /// `meeting agenda <file>` or `manifest`.
@@ -119,7 +121,8 @@ impl MeetingIndex {
         if let Some(m) = manifest {
             return MeetingIndex { manifest: Some(KnownItems::from_manifest(m)), by_file: HashMap::new() };
         }
-        let groups: Vec<MeetingGroup> = meeting_groups(files).into_iter().filter(|g| g.files.len() > 1).collect();
+        let files = with_sibling_agendas(files);
+        let groups: Vec<MeetingGroup> = meeting_groups(&files).into_iter().filter(|g| g.files.len() > 1).collect();
         let chosen: Vec<Option<(PathBuf, Agenda)>> = groups.par_iter().map(|g| pick_agenda(g, &read)).collect();
         let mut by_file = HashMap::new();
         for (g, chosen) in groups.iter().zip(chosen) {
@@ -152,6 +155,29 @@ impl MeetingIndex {
     pub fn agenda_of(&self, file: &Path) -> Option<&Path> {
         self.by_file.get(file).map(|(p, _)| p.as_path())
     }
+}
+
+/// Adds the agenda-named PDFs of each file's meeting folder that were not given, so checking one
+/// attachment still checks it against its meeting's agenda.
+fn with_sibling_agendas(files: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = files.to_vec();
+    let mut dirs: Vec<PathBuf> = files.iter().map(|f| meeting_dir(f)).collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        let listing = if dir.as_os_str().is_empty() { std::fs::read_dir(".") } else { std::fs::read_dir(&dir) };
+        let Ok(entries) = listing else { continue };
+        for e in entries.flatten().take(MAX_LISTED) {
+            let name = e.file_name().to_string_lossy().to_lowercase();
+            if name.ends_with(".pdf") && is_agenda_name(&name) {
+                let path = dir.join(e.file_name());
+                if !out.contains(&path) && path.is_file() {
+                    out.push(path);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn pick_agenda<F>(g: &MeetingGroup, read: &F) -> Option<(PathBuf, Agenda)>
@@ -211,5 +237,24 @@ mod tests {
         assert!(known.items.iter().any(|i| i.number == "19" && i.closed));
         assert!(index.for_file(Path::new("m/Dagsorden.pdf")).is_none());
         assert!(index.for_file(Path::new("n/alone.pdf")).is_none());
+    }
+
+    #[test]
+    fn a_lone_attachment_finds_its_folders_agenda() {
+        let dir = std::env::temp_dir().join(format!("leakscan-meeting-{}", std::process::id()));
+        let bilag = dir.join("bilag");
+        std::fs::create_dir_all(&bilag).unwrap();
+        std::fs::write(dir.join("Dagsorden SSU.pdf"), b"%PDF").unwrap();
+        std::fs::write(bilag.join("Bilag 14.1.pdf"), b"%PDF").unwrap();
+        let attachment = bilag.join("Bilag 14.1.pdf");
+        let index = MeetingIndex::build(std::slice::from_ref(&attachment), None, |p: &Path| {
+            base_name(p)
+                .starts_with("dagsorden")
+                .then(|| vec![PageText::from_plain("DAGSORDEN\nPunkt 19: Personalesag\nLukket")])
+        });
+        let found = index.for_file(&attachment).map(|k| k.items.iter().any(|i| i.number == "19" && i.closed));
+        assert_eq!(index.agenda_of(&attachment), Some(dir.join("Dagsorden SSU.pdf").as_path()));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(found, Some(true));
     }
 }

@@ -24,7 +24,7 @@ pub use infer::infer;
 pub use manifest::Manifest;
 pub use meeting::{meeting_groups, KnownItems, MeetingGroup, MeetingIndex};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What kind of document a PDF is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -83,7 +83,7 @@ pub struct TocEntry {
 }
 
 /// Where an item's heading occurs: physical page (1-based) and line index on that page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineRef {
     pub page: u32,
     pub line: usize,
@@ -91,7 +91,7 @@ pub struct LineRef {
 
 /// One occurrence of an item's heading, with the lines that belong to it (the heading, a wrapped
 /// title, its status and case-number lines): what a correctly published closed item consists of.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HeadingAt {
     pub at: LineRef,
     /// The heading's title as printed here.
@@ -103,7 +103,7 @@ pub struct HeadingAt {
 }
 
 /// An item on the agenda.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default, Deserialize)]
 pub struct Item {
     /// `19`, as printed.
     pub number: String,

@@ -144,6 +144,10 @@ fn closed_status_spellings_in_headings() {
         "19. Ansættelse af skoleleder (Lukket)\nSagsnr.: 25-003411",
         "Punkt 19: Ansættelse af skoleleder\nLukket punkt\nSagsnr.: 25-003411",
         "Pkt. 19 Ansættelse af skoleleder\nSags nr.: 25-003411\nLukket",
+        "Punkt 19 (Lukket): Ansættelse af skoleleder\nJ.nr.: 25-003411",
+        "Lukket punkt 19: Ansættelse af skoleleder\nSagsnr.: 25-003411",
+        "19. Ansættelse af skoleleder - Lukket\nSagsnr.: 25-003411",
+        "Pkt. 19\nAnsættelse af skoleleder\nLUKKET PUNKT\nSagsnr.: 25-003411",
     ] {
         let (agenda, findings) = run(&doc(&[format!("REFERAT Byrådet\n\n{heading}\n\nBeslutning")]));
         let item = agenda.item("19").unwrap_or_else(|| panic!("no item 19 in {heading}"));
@@ -176,7 +180,10 @@ fn case_number_only_in_a_running_header_is_found() {
     }
     let (_, findings) = run(&doc(&pages));
     assert_eq!(flagged(&findings), vec![8, 9]);
-    assert!(findings.iter().all(|f| f.message.contains("a running header names it")), "{findings:#?}");
+    assert!(
+        findings.iter().all(|f| f.message.contains("a running header names it (case number 25-003411)")),
+        "{findings:#?}"
+    );
 }
 
 #[test]
@@ -292,4 +299,136 @@ fn file_names_give_item_numbers() {
     assert_eq!(item_number_in_file_name("Bilag til punkt 7.pdf").as_deref(), Some("7"));
     assert_eq!(item_number_in_file_name("Dagsorden 2024.pdf"), None);
     assert_eq!(item_number_in_file_name("Kontrapunkt 3.pdf"), None);
+}
+
+#[test]
+fn an_item_at_the_foot_of_the_toc_page_and_of_the_body_page_is_still_read() {
+    // Chromium's layout: the last TOC line and the last heading both sit at a page's foot.
+    let pages = doc(&[
+        "DAGSORDEN Børne- og Skoleudvalget\nIndholdsfortegnelse\nPunkt 1: Godkendelse af dagsorden\n2\n\
+         Punkt 4: Lukket: Klage over skolevisitation\n2"
+            .into(),
+        "Punkt 1: Godkendelse af dagsorden\nSagsnr.: 326-2024-00318\nBeslutning: Godkendt.\n\n\
+         Punkt 4: Lukket: Klage over skolevisitation\nSagsnr.: 326-2024-00922"
+            .into(),
+    ]);
+    let (agenda, findings) = run(&pages);
+    let item = agenda.item("4").expect("item 4");
+    assert!(item.closed);
+    assert_eq!(item.case_numbers, vec!["326-2024-00922"]);
+    assert_eq!(agenda.toc.len(), 2);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+/// The real-PDF fixtures (LibreOffice, Chromium, reportlab, ps2pdf, merged with qpdf) against
+/// their ground truth in `fixtures/expected.json`: every page that must carry a closed-item
+/// finding has one, and no other page of these files does.
+#[test]
+fn fixtures_closed_item_pages_match_the_ground_truth() {
+    use crate::pdf::Limits;
+    use std::path::{Path, PathBuf};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let expected = std::fs::read_to_string(root.join("expected.json")).expect("fixtures/expected.json");
+    let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+    let read = |p: &Path| -> Option<Vec<PageText>> {
+        let bytes = std::fs::read(p).ok()?;
+        crate::scan::read_document(&bytes, Limits::default()).ok().map(|r| r.pages)
+    };
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in expected["files"].as_array().unwrap() {
+        let name = entry["file"].as_str().unwrap();
+        if name.starts_with("closed/") || name.starts_with("producers/") {
+            files.push(root.join(name));
+        }
+    }
+    assert!(files.len() >= 10, "fixtures missing: {files:?}");
+    let index = MeetingIndex::build(&files, None, read);
+    let (mut hits, mut misses, mut false_pages) = (0, Vec::new(), Vec::new());
+    for entry in expected["files"].as_array().unwrap() {
+        let name = entry["file"].as_str().unwrap();
+        let path = root.join(name);
+        if !files.contains(&path) {
+            continue;
+        }
+        let pages = read(&path).unwrap_or_else(|| panic!("{name} could not be read"));
+        let mut agenda = infer(&pages);
+        if let Some(known) = index.for_file(&path) {
+            known.apply(&mut agenda);
+        }
+        let mut findings = Vec::new();
+        closed_item::check(&pages, &agenda, Some(name), &mut findings);
+        let got = flagged(&findings);
+        let must: Vec<u32> = entry["must"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["rule"] == "closed-item")
+            .filter_map(|m| m["page"].as_u64().map(|p| p as u32))
+            .collect();
+        for p in &must {
+            if got.contains(p) {
+                hits += 1;
+            } else {
+                misses.push(format!("{name} page {p}"));
+            }
+        }
+        false_pages.extend(got.iter().filter(|p| !must.contains(p)).map(|p| format!("{name} page {p}")));
+    }
+    assert!(misses.is_empty(), "closed-item pages missed: {misses:?}");
+    assert!(false_pages.is_empty(), "pages flagged wrongly: {false_pages:?}");
+    assert!(hits >= 11, "only {hits} closed-item pages in the fixtures");
+}
+
+#[test]
+fn attachment_list_and_absence_under_a_closed_heading_are_not_its_content() {
+    let minutes = "REFERAT Økonomiudvalget d. 12-03-2024\n\n19. Ansættelse af ny skoleleder ved Vestskolen\nLukket\n\
+                   Sagsnr.: 25-003411\nFraværende: Anna Berg (A)\nBilag: 19.1 Indstilling fra ansættelsesudvalget\n\
+                   Beslutning\n\n20. Eventuelt\nÅben\nIntet.";
+    let (agenda, findings) = run(&doc(&[minutes.to_string()]));
+    assert!(agenda.item("19").unwrap().closed);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn the_next_items_heading_ends_a_closed_item_even_unrecognised() {
+    // No table of contents, and item 20 declares nothing: it is not read as an item, but its
+    // heading still ends closed item 19.
+    let minutes = "REFERAT Økonomiudvalget\n\n19. Personalesag\nLukket\nSagsnr.: 25-003411\n\n\
+                   20. Eventuelt\nFormanden takkede for et godt samarbejde i udvalget.";
+    let (agenda, findings) = run(&doc(&[minutes.to_string()]));
+    assert!(agenda.item("19").unwrap().closed);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn attachments_appended_after_a_correct_closed_item_are_not_its_content() {
+    let mut pages: Vec<String> = vec![FRONT.into(), ITEMS.into(), CLOSED_OK.into()];
+    pages.push("Tilbud på udskiftning af 240 armaturer i Nørreby.\nPris i alt 1.200.000 kr. ekskl. moms.".into());
+    let (_, findings) = run(&doc(&pages));
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn an_open_item_sharing_the_closed_items_case_number_is_not_a_finding() {
+    let pages = doc(&[
+        "DAGSORDEN Byrådet\n\nPunkt 7: Erstatningssag\nLukket\nSagsnr.: 326-2015-11347".into(),
+        "Punkt 8: Orientering om erstatningssager\nÅbent\nSagsnr.: 326-2015-11347\n\nSagsfremstilling\n\
+         Der er i alt behandlet fire sager i 2024."
+            .into(),
+    ]);
+    let (_, findings) = run(&pages);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn the_closed_items_heading_repeated_atop_leaked_pages_is_found() {
+    // Whether read as a running header or as the heading with body text under it, both leaked
+    // pages are found, and the correct heading on page 3 is not.
+    let mut pages: Vec<String> = vec![FRONT.into(), ITEMS.into(), CLOSED_OK.into()];
+    for body in ["Referat af samtalerne med kandidaterne.", "Kandidaternes referencer er indhentet."] {
+        pages.push(format!("Punkt 19: Ansættelse af ny skoleleder ved Vestskolen\n{body}"));
+    }
+    let (_, findings) = run(&doc(&pages));
+    assert_eq!(flagged(&findings), vec![4, 5]);
+    assert!(findings.iter().all(|f| f.message.contains("closed item 19 'Ansættelse")), "{findings:#?}");
 }

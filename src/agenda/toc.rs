@@ -35,27 +35,49 @@ fn is_toc_title(line: &str) -> bool {
     matches!(n, "indholdsfortegnelse" | "indhold" | "dagsordenspunkter" | "punktoversigt" | "oversigt over punkter")
 }
 
-fn entry(line: &str, page: u32, line_idx: usize) -> Option<TocEntry> {
+/// Whether `n` can be a printed page number of a document of `pages` pages. Without leaders a
+/// year at a title's end (`Budgetopfølgning 2024`) is not a page number.
+fn plausible_page(n: u32, pages: usize, leaders: bool) -> bool {
+    leaders || (n as usize) <= pages + 20
+}
+
+fn entry(line: &str, page: u32, line_idx: usize, doc_pages: usize) -> Option<TocEntry> {
     let text = plain_punctuation(line);
     let caps = entry_re().captures(&text)?;
+    let printed: u32 = caps.get(3)?.as_str().parse().ok()?;
+    if !plausible_page(printed, doc_pages, has_leaders(&text)) {
+        return None;
+    }
     let number = caps.get(1)?.as_str().trim_start_matches('0').to_string();
     let raw_title = caps.get(2)?.as_str().trim_end_matches(['.', ' ', '…']);
     if number.is_empty() || !raw_title.chars().any(char::is_alphabetic) {
         return None;
     }
     let (title, closed) = strip_status(raw_title);
-    let printed_page = caps.get(3).and_then(|m| m.as_str().parse().ok());
-    Some(TocEntry { number, title, printed_page, closed, page, line: line_idx })
+    Some(TocEntry { number, title, printed_page: Some(printed), closed, page, line: line_idx })
 }
 
-/// The table of contents and the lines it occupies.
+/// `… 7` at the end of a line: the printed page number of a wrapped entry's second line.
+fn trailing_page(line: &str) -> Option<(String, u32)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(.*?)(?:\s*(?:\.{2,}|…+|(?:\.\s){2,}\.?|_{3,})\s*|\s+|^)(\d{1,4})\s*$")
+            .unwrap_or_else(|e| panic!("toc page pattern: {e}"))
+    });
+    let caps = re.captures(line)?;
+    let page = caps.get(2)?.as_str().parse().ok()?;
+    Some((caps.get(1).map_or("", |m| m.as_str()).trim().to_string(), page))
+}
+
+/// The table of contents and the lines it occupies. Inside a table of contents (after its
+/// title, or from the first entry with dotted leaders) every item-numbered line is an entry, with
+/// or without a page number (layout may put the numbers in a column of their own); the first
+/// number listed twice means the agenda's body has begun.
 pub fn find(pages: &[PageText], running: &[Vec<usize>]) -> (Vec<TocEntry>, Vec<LineRef>) {
     let mut entries: Vec<TocEntry> = Vec::new();
     let mut lines: Vec<LineRef> = Vec::new();
     let mut in_toc = false;
     let mut misses = 0usize;
-    // A numbered line without a page number: the first half of a wrapped title.
-    let mut pending: Option<(String, usize)> = None;
     for (p, page) in pages.iter().enumerate().take(TOC_SEARCH_PAGES) {
         let page_no = p as u32 + 1;
         for i in 0..page.lines.len() {
@@ -69,48 +91,59 @@ pub fn find(pages: &[PageText], running: &[Vec<usize>]) -> (Vec<TocEntry>, Vec<L
                 lines.push(LineRef { page: page_no, line: i });
                 continue;
             }
-            let joined = pending.as_ref().map(|(first, _)| format!("{first} {text}"));
-            let found = match joined
-                .as_deref()
-                .and_then(|j| (!text.starts_with(|c: char| c.is_ascii_digit())).then(|| entry(j, page_no, i)).flatten())
-            {
-                Some(e) => {
-                    if let Some((_, first_line)) = pending.take() {
-                        lines.push(LineRef { page: page_no, line: first_line });
-                    }
-                    Some(e)
+            let at = LineRef { page: page_no, line: i };
+            if let Some(e) = entry(text, page_no, i, pages.len()).filter(|_| in_toc || has_leaders(text)) {
+                if entries.iter().any(|x| x.number == e.number) {
+                    in_toc = false;
+                    continue;
                 }
-                None => entry(text, page_no, i).filter(|_| in_toc || has_leaders(text)),
-            };
-            pending = None;
-            if let Some(e) = found {
                 in_toc = true;
                 misses = 0;
-                lines.push(LineRef { page: page_no, line: i });
-                if !entries.iter().any(|x| x.number == e.number && x.title == e.title) {
-                    entries.push(e);
-                }
+                lines.push(at);
+                entries.push(e);
                 continue;
             }
             if !in_toc {
                 continue;
             }
-            // A heading for an item already listed: the agenda's body has begun.
             if let Some(h) = headings::parse(text) {
-                if entries.iter().any(|e| e.number == h.number) && i > 0 {
+                if entries.iter().any(|e| e.number == h.number) {
                     in_toc = false;
                     continue;
                 }
-                pending = Some((text.to_string(), i));
+                misses = 0;
+                lines.push(at);
+                entries.push(TocEntry {
+                    number: h.number,
+                    title: h.title,
+                    printed_page: None,
+                    closed: h.closed,
+                    page: page_no,
+                    line: i,
+                });
                 continue;
+            }
+            // The rest of the last entry: its wrapped title and/or its page number.
+            if let Some(last) = entries.last_mut().filter(|l| l.printed_page.is_none()) {
+                if let Some((rest, printed)) =
+                    trailing_page(text).filter(|(_, n)| plausible_page(*n, pages.len(), has_leaders(text)))
+                {
+                    if !rest.is_empty() {
+                        let (rest, closed) = strip_status(&format!("{} {rest}", last.title));
+                        last.title = rest;
+                        last.closed = last.closed.or(closed);
+                    }
+                    last.printed_page = Some(printed);
+                    lines.push(at);
+                    misses = 0;
+                    continue;
+                }
             }
             misses += 1;
             if misses >= MAX_MISSES {
                 in_toc = false;
             }
         }
-        // A wrapped title does not continue across pages.
-        pending = None;
     }
     (entries, lines)
 }

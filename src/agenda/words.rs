@@ -263,6 +263,23 @@ pub fn is_label_line(line: &str) -> bool {
     r.is_match(line)
 }
 
+/// A line listing an attachment (`Bilag: 19.1 Notat`, `19.1 Notat (lukket bilag)`) or a meta
+/// label with a short value (`Fraværende: Anna Berg (A)`, `Sagsbehandler: Jens Holm`): printed
+/// under a closed heading too, not the item's content.
+pub fn is_meta_line(line: &str) -> bool {
+    static ATTACHMENT: OnceLock<Regex> = OnceLock::new();
+    static META: OnceLock<Regex> = OnceLock::new();
+    let attachment = re(
+        &ATTACHMENT,
+        r"(?i)^\s*(?:(?:lukket\s+)?bilag\s*(?:nr\.?)?\s*[:.\-]?\s*\d{1,3}(?:\.\d{1,3})?\b|\d{1,3}\.\d{1,3}\s|.*\blukket bilag\b|.*\.pdf\s*$)",
+    );
+    let meta = re(
+        &META,
+        r"(?i)^\s*(?:fraværende|afbud|til stede|deltagere|sagsbehandler|sagsansvarlig|ansvarlig|forvaltning|afdeling|område|dato|kle|habilitet|inhabilitet)\s*:",
+    );
+    attachment.is_match(line) || (meta.is_match(line) && word_count(line) <= 8)
+}
+
 /// `3`, `Side 3`, `Side 3 af 12`, `3/12`, `- 3 -`: a page number line.
 pub fn is_page_number_line(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -300,6 +317,19 @@ mod tests {
         assert!(is_page_number_line("Side 3 af 12"));
         assert!(is_page_number_line("7"));
         assert!(!is_page_number_line("7 borgere"));
+    }
+
+    #[test]
+    fn attachment_lists_and_meta_labels() {
+        assert!(is_meta_line("Bilag: 19.1 Sygeplejefaglig vurdering"));
+        assert!(is_meta_line("Bilag 19.1 Sygeplejefaglig vurdering"));
+        assert!(is_meta_line("19.1 Sygeplejefaglig vurdering (lukket bilag)"));
+        assert!(is_meta_line("Fraværende: Anna Berg (A)"));
+        assert!(is_meta_line("Notat om ansøgere.pdf"));
+        assert!(!is_meta_line("Borgeren har klaget over afgørelsen om plejebolig."));
+        assert!(!is_meta_line(
+            "Fraværende: borgeren var fraværende fra skolen i 42 dage i efteråret og familien fik besøg"
+        ));
     }
 
     #[test]

@@ -84,17 +84,14 @@ pub fn main() -> i32 {
 }
 
 fn run_baseline(paths: &[PathBuf], output: &PathBuf, reason: Option<&str>, config: Option<PathBuf>) -> i32 {
-    let config = match config {
-        Some(p) => match std::fs::read_to_string(&p).map_err(|e| e.to_string()).and_then(|t| Config::from_toml_str(&t))
-        {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("leakscan: {}: {e}", p.display());
-                return 2;
-            }
-        },
-        None => Config::default(),
+    let config = match scan_cmd::load_config(config.or_else(|| scan_cmd::find_config(paths)).as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("leakscan: {e}");
+            return 2;
+        }
     };
+    let limits = config.limits.apply(Limits::default());
     let detector = match Detector::new(config) {
         Ok(d) => d,
         Err(e) => {
@@ -102,7 +99,7 @@ fn run_baseline(paths: &[PathBuf], output: &PathBuf, reason: Option<&str>, confi
             return 2;
         }
     };
-    let scanner = Scanner { detector, limits: Limits::default() };
+    let scanner = Scanner { detector, limits };
     let (inputs, missing) = scan::collect_inputs(paths);
     let mut files: Vec<FileReport> = scanner.scan_all(&inputs);
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -128,17 +125,24 @@ fn run_baseline(paths: &[PathBuf], output: &PathBuf, reason: Option<&str>, confi
 }
 
 fn run_worker(config: Option<PathBuf>, timeout: Option<u64>) -> i32 {
-    let detector = match scan_cmd::load_config(config.as_deref()).and_then(Detector::new) {
+    let config = match scan_cmd::load_config(config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("leakscan worker: {e}");
+            return 2;
+        }
+    };
+    let mut limits = config.limits.apply(Limits::default());
+    if let Some(t) = timeout {
+        limits.time_budget = std::time::Duration::from_secs(t.max(1));
+    }
+    let detector = match Detector::new(config) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("leakscan worker: {e}");
             return 2;
         }
     };
-    let mut limits = Limits::default();
-    if let Some(t) = timeout {
-        limits.time_budget = std::time::Duration::from_secs(t.max(1));
-    }
     scan::isolate::serve(&Scanner { detector, limits })
 }
 

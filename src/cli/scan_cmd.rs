@@ -117,7 +117,7 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
     };
     let config = load_config(config_path.as_deref())?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
-    let mut limits = Limits::default();
+    let mut limits = config.limits.apply(Limits::default());
     if let Some(t) = args.timeout {
         limits.time_budget = Duration::from_secs(t.max(1));
     }
@@ -139,13 +139,12 @@ fn run_inner(args: ScanArgs) -> Result<i32, String> {
     let (mut inputs, mut missing) = scan::collect_inputs(&paths);
     // Meetings are read over all inputs, before sharding, so an attachment still knows its agenda.
     let manifest = args.agenda_manifest.as_deref().map(agenda::Manifest::load).transpose()?;
-    let meetings = if args.isolate {
-        if manifest.is_some() {
-            return Err("--agenda-manifest cannot be combined with --isolate yet".to_string());
-        }
-        agenda::MeetingIndex::default()
-    } else {
-        scanner.meeting_index(&inputs, manifest.as_ref())
+    // Worker processes get the manifest's items; agendas in meeting folders are not read in the
+    // parent process, which must not crash on a hostile file.
+    let meetings = match (&manifest, args.isolate) {
+        (Some(m), true) => agenda::MeetingIndex::build(&[], Some(m), |_| None),
+        (None, true) => agenda::MeetingIndex::default(),
+        (_, false) => scanner.meeting_index(&inputs, manifest.as_ref()),
     };
     if let Some((k, n)) = shard {
         inputs.retain(|i| in_shard(&i.display, k, n));
@@ -264,7 +263,7 @@ fn run_parallel(
         }
     };
     if let Some(cmd) = worker {
-        isolate::scan_isolated(cmd, inputs, jobs, &mut on_result);
+        isolate::scan_isolated_with(cmd, inputs, meetings, jobs, &mut on_result);
         return Ok(out);
     }
     let pool = rayon::ThreadPoolBuilder::new()
@@ -338,7 +337,7 @@ pub(super) fn load_config(path: Option<&Path>) -> Result<Config, String> {
 }
 
 /// `leakscan.toml` in the first scanned folder (or a file's folder) or any folder above it.
-fn find_config(paths: &[PathBuf]) -> Option<PathBuf> {
+pub(super) fn find_config(paths: &[PathBuf]) -> Option<PathBuf> {
     let first = paths.iter().find(|p| p.as_os_str() != "-")?;
     let start = if first.is_dir() { first.clone() } else { first.parent()?.to_path_buf() };
     let start = std::fs::canonicalize(if start.as_os_str().is_empty() { Path::new(".") } else { &start }).ok()?;

@@ -23,6 +23,8 @@ const TINY_PT: f32 = 1.5;
 const MAX_RUNS_PER_PAGE: usize = 50;
 /// A page is a scan when images cover at least this share of it...
 const SCAN_IMAGE_SHARE: f32 = 0.5;
+/// From this share on, the page is a scan (high); below it, mostly an image (medium).
+const SCAN_FULL_SHARE: f32 = 0.7;
 /// ...and fewer than this many letters and digits lie on the images...
 const SCAN_MAX_CHARS_ON_IMAGES: usize = 20;
 /// ...and the whole page has fewer than this many letters and digits.
@@ -43,6 +45,8 @@ enum Reason {
     /// The fill colour of the text equals what is behind it; `true` when that is white paper.
     SameAsBackground(bool),
     OffPage,
+    /// Off the page, continuing a visible line: a long line or URL running past the edge.
+    RunsOffPage,
     Tiny,
     Transparent,
     /// Render mode 3 (or 7) with no image under it.
@@ -54,6 +58,7 @@ impl Reason {
     fn same_kind(&self, o: &Reason) -> bool {
         match (self, o) {
             (Reason::UnderBox(a), Reason::UnderBox(b)) => a.distance(b) < SAME_COLOUR,
+            (Reason::RunsOffPage, Reason::OffPage) => true,
             _ => self == o,
         }
     }
@@ -71,6 +76,7 @@ impl Reason {
             Reason::SameAsBackground(true) => "white text on white".to_string(),
             Reason::SameAsBackground(false) => "text in the same colour as the box behind it".to_string(),
             Reason::OffPage => "text outside the visible page".to_string(),
+            Reason::RunsOffPage => "a line of text running past the edge of the visible page".to_string(),
             Reason::Tiny => format!("{} pt text, too small to read", format_size(max_size)),
             Reason::Transparent => "fully transparent text".to_string(),
             Reason::Invisible => "invisible text (render mode 3) with no scanned image under it".to_string(),
@@ -82,7 +88,7 @@ impl Reason {
             Reason::UnderBox(_) => Severity::High,
             // Signature and stamp images are often drawn over typed text with a transparent
             // background (a soft mask the page content does not reveal): often visible after all.
-            Reason::UnderImage => Severity::Low,
+            Reason::UnderImage | Reason::RunsOffPage => Severity::Low,
             _ => Severity::Medium,
         }
     }
@@ -90,7 +96,7 @@ impl Reason {
     fn confidence(&self) -> f32 {
         match self {
             Reason::UnderBox(_) | Reason::SameAsBackground(true) | Reason::Transparent => 0.9,
-            Reason::OffPage | Reason::Tiny | Reason::Invisible => 0.8,
+            Reason::OffPage | Reason::Tiny | Reason::Invisible | Reason::RunsOffPage => 0.8,
             Reason::SameAsBackground(false) => 0.7,
             Reason::UnderImage => 0.5,
         }
@@ -204,7 +210,7 @@ impl<'a> Classifier<'a> {
         if !g.in_page_box {
             return Some(Reason::OffPage);
         }
-        if g.size < TINY_PT {
+        if g.size.abs() < TINY_PT {
             return Some(Reason::Tiny);
         }
         let shapes = &self.content.shapes;
@@ -297,31 +303,107 @@ fn hidden_text(content: &PageContent, out: &mut Vec<Finding>) {
     let classifier = Classifier::new(content);
     let mut order: Vec<&Glyph> = content.glyphs.iter().collect();
     order.sort_by_key(|g| g.seq);
+    let reasons: Vec<Option<Reason>> =
+        order.iter().map(|g| if g.ch.is_whitespace() { None } else { classifier.classify(g) }).collect();
     let mut runs: Vec<Run> = Vec::new();
     let mut current: Option<Run> = None;
-    for g in order {
+    // The last non-space glyph, and whether it was visible.
+    let mut last: Option<(&Glyph, bool)> = None;
+    for (&g, reason) in order.iter().zip(&reasons) {
         if g.ch.is_whitespace() {
             if let Some(r) = current.as_mut() {
                 r.pending_space = true;
             }
             continue;
         }
-        match (classifier.classify(g), current.as_mut()) {
+        match (*reason, current.as_mut()) {
             (None, _) => runs.extend(current.take()),
             (Some(reason), Some(run)) if run.continues_with(g, &reason) => run.push(g),
-            (Some(reason), _) => {
+            (Some(mut reason), _) => {
                 runs.extend(current.take());
+                if reason == Reason::OffPage && last.is_some_and(|(p, visible)| visible && same_line(p, g)) {
+                    reason = Reason::RunsOffPage;
+                }
                 let mut run = Run { reason, glyphs: Vec::new(), pending_space: false };
                 run.push(g);
                 current = Some(run);
             }
         }
+        last = Some((g, reason.is_none()));
     }
     runs.extend(current.take());
-    report_runs(content, runs, out);
+    if runs.is_empty() {
+        return;
+    }
+    let visible = VisibleWords::new(&order, &reasons);
+    report_runs(content, runs, &visible, out);
 }
 
-fn report_runs(content: &PageContent, runs: Vec<Run>, out: &mut Vec<Finding>) {
+fn same_line(a: &Glyph, b: &Glyph) -> bool {
+    let size = a.size.max(b.size).max(1.0);
+    (a.y - b.y).abs() < 0.6 * size && b.x >= a.x && b.x - a.bbox.x1 < 3.0 * size
+}
+
+/// Word 1-, 2- and 3-grams of the page's visible text. Hidden text that repeats visible text
+/// (a layer variant, a duplicate drawn under a box) discloses nothing new.
+struct VisibleWords(std::collections::HashSet<u64>);
+
+impl VisibleWords {
+    fn new(order: &[&Glyph], reasons: &[Option<Reason>]) -> VisibleWords {
+        let mut text = String::new();
+        let mut prev: Option<&Glyph> = None;
+        for (&g, reason) in order.iter().zip(reasons) {
+            if reason.is_some() {
+                continue;
+            }
+            if let Some(p) = prev {
+                if !same_line(p, g) || g.bbox.x0 - p.bbox.x1 > 0.25 * p.size.max(1.0) {
+                    text.push(' ');
+                }
+            }
+            text.push(g.ch);
+            prev = Some(g);
+        }
+        let words = words_of(&text);
+        let mut grams = std::collections::HashSet::new();
+        for n in 1..=3 {
+            for w in words.windows(n) {
+                grams.insert(gram_hash(w));
+            }
+        }
+        VisibleWords(grams)
+    }
+
+    /// Whether (most of) `text` is visible elsewhere on the page.
+    fn repeats(&self, text: &str) -> bool {
+        let words = words_of(text);
+        if words.is_empty() {
+            return false;
+        }
+        if words.len() < 3 {
+            return self.0.contains(&gram_hash(&words));
+        }
+        let tri: Vec<&[String]> = words.windows(3).collect();
+        let seen = tri.iter().filter(|w| self.0.contains(&gram_hash(w))).count();
+        seen * 5 >= tri.len() * 3
+    }
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn gram_hash(words: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    words.hash(&mut h);
+    h.finish()
+}
+
+fn report_runs(content: &PageContent, runs: Vec<Run>, visible: &VisibleWords, out: &mut Vec<Finding>) {
     let mut reported = 0usize;
     let mut left_over = 0usize;
     for run in runs {
@@ -341,7 +423,15 @@ fn report_runs(content: &PageContent, runs: Vec<Run>, out: &mut Vec<Finding>) {
         let max_size = run.glyphs.iter().map(|(g, _)| g.size).fold(0.0, f32::max);
         let masked = mask::mask_cprs_in(&text);
         let holds_cpr = masked != text;
-        let severity = if holds_cpr { Severity::High } else { run.reason.severity() };
+        let repeated = visible.repeats(&text);
+        let severity = if repeated {
+            Severity::Low
+        } else if holds_cpr {
+            Severity::High
+        } else {
+            run.reason.severity()
+        };
+        let repeat_note = if repeated { " The same words are also visible on the page." } else { "" };
         let shown = clip_words(&text, 300);
         let mut f = Finding::new(
             "hidden-text",
@@ -349,7 +439,7 @@ fn report_runs(content: &PageContent, runs: Vec<Run>, out: &mut Vec<Finding>) {
             Some(content.number),
             &shown,
             format!(
-                "Hidden text on page {}: {}. A reader does not see it, but anyone can copy it out of the file.",
+                "Hidden text on page {}: {}. A reader does not see it, but anyone can copy it out of the file.{repeat_note}",
                 content.number,
                 run.reason.describe(max_size)
             ),
@@ -410,13 +500,19 @@ fn no_text_layer(content: &PageContent, out: &mut Vec<Finding>) {
     if on_images >= SCAN_MAX_CHARS_ON_IMAGES || letters >= SCAN_MAX_CHARS {
         return;
     }
+    // A scan fills the page; an image on half of it may be a map or photo with a caption.
+    let (severity, what) = if share >= SCAN_FULL_SHARE {
+        (Severity::High, "is an image")
+    } else {
+        (Severity::Medium, "is mostly an image")
+    };
     let mut f = Finding::new(
         "no-text-layer",
-        Severity::High,
+        severity,
         Some(content.number),
         "",
         format!(
-            "Page {} is an image ({}% of the page) with no text layer: it could not be checked, review it by eye.",
+            "Page {} {what} ({}% of the page) with no text layer: it could not be checked, review it by eye.",
             content.number,
             (share * 100.0).round() as i32
         ),

@@ -174,3 +174,39 @@ fn many_hidden_runs_are_capped_per_page() {
     assert!(f.len() <= MAX_RUNS_PER_PAGE + 1, "{}", f.len());
     assert!(f.last().is_some_and(|l| l.message.contains("more runs")));
 }
+
+#[test]
+fn a_line_running_off_the_page_edge_is_low() {
+    let mut p = page();
+    p.glyphs = glyphs("https://example.org/very/long/path", 450.0, 700.0, 0);
+    for g in p.glyphs.iter_mut().filter(|g| g.x > 595.0) {
+        g.in_page_box = false;
+    }
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].severity, Severity::Low);
+    assert!(f[0].message.contains("running past the edge"), "{}", f[0].message);
+}
+
+#[test]
+fn hidden_copy_of_visible_text_is_low() {
+    let mut p = page();
+    // A layer variant: the same paragraph drawn twice, the first copy covered by a white box.
+    p.glyphs = glyphs("Margin kerning justerer tegnene ved kanten", 50.0, 700.0, 0);
+    p.shapes.push(rect(45.0, 690.0, 400.0, 715.0, Rgb::WHITE, 100));
+    p.glyphs.extend(glyphs("Margin kerning justerer tegnene ved kanten", 50.0, 700.0, 200));
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].severity, Severity::Low);
+    assert!(f[0].message.contains("also visible"));
+}
+
+#[test]
+fn half_page_image_without_text_is_medium() {
+    let mut p = page();
+    p.images.push(image(Rect::new(0.0, 300.0, 595.0, 842.0), 0));
+    let f = run(&p);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::Medium);
+    assert!(f[0].message.contains("mostly an image"));
+}

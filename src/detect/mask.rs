@@ -20,7 +20,7 @@ pub fn mask_cpr(matched: &str) -> String {
 pub fn mask_cprs_in(text: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?:^|[^0-9])([0-3][0-9][01][0-9][0-9]{2})(?:[-\u{2010}-\u{2015}\u{2212}\u{FE63}\u{FF0D}/][ \t\u{00A0}]*\n?[ \t\u{00A0}]*|[ \u{00A0}\u{202F}\u{2009}\u{2007}]|\s*\n\s*)?([0-9]{4})(?:[^0-9]|$)")
+        Regex::new(r"(?:^|[^0-9])([0-3][0-9][01][0-9][0-9]{2})(?:[-\u{2010}-\u{2015}\u{2212}\u{FE63}\u{FF0D}/][ \t\u{00A0}]*\n?[ \t\u{00A0}]*|[ \u{00A0}][-\u{2010}-\u{2015}\u{2212}][ \u{00A0}]|[ \u{00A0}\u{202F}\u{2009}\u{2007}]|\s*\n\s*)?([0-9]{4})(?:[^0-9]|$)")
             .expect("static regex")
     });
     let mut out = String::with_capacity(text.len());
@@ -56,5 +56,6 @@ mod tests {
         assert_eq!(mask_cprs_in("tlf 12345678901"), "tlf 12345678901");
         assert_eq!(mask_cprs_in("nr. 120387- 1234 og 120387\u{2013}1234"), "nr. 120387- XXXX og 120387\u{2013}XXXX");
         assert_eq!(mask_cprs_in("nr. 120387-\n1234"), "nr. 120387-\nXXXX");
+        assert_eq!(mask_cprs_in("nr. 120387 - 1234"), "nr. 120387 - XXXX");
     }
 }

@@ -28,6 +28,9 @@ pub struct WorkerResult {
 pub struct WorkerRequest {
     pub path: PathBuf,
     pub display: String,
+    /// The meeting's items (from `--agenda-manifest`) the file is checked against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known: Option<crate::agenda::KnownItems>,
 }
 
 /// How to start a worker: the program and its arguments (normally this executable's `worker`).
@@ -63,8 +66,8 @@ impl Worker {
     }
 
     /// Sends one file and waits for its result; `Err` when the worker died on the way.
-    fn check(&mut self, input: &Input) -> Result<WorkerResult, String> {
-        let req = WorkerRequest { path: input.path.clone(), display: input.display.clone() };
+    fn check(&mut self, input: &Input, known: Option<&crate::agenda::KnownItems>) -> Result<WorkerResult, String> {
+        let req = WorkerRequest { path: input.path.clone(), display: input.display.clone(), known: known.cloned() };
         let line = serde_json::to_string(&req).map_err(|e| e.to_string())?;
         writeln!(self.stdin, "{line}").and_then(|_| self.stdin.flush()).map_err(|e| e.to_string())?;
         let mut answer = String::new();
@@ -103,6 +106,17 @@ impl Drop for Worker {
 
 /// Checks `inputs` on `jobs` worker processes, calling `on_result(index, report)` as results arrive.
 pub fn scan_isolated(cmd: &WorkerCommand, inputs: &[Input], jobs: usize, on_result: &mut dyn FnMut(usize, FileReport)) {
+    scan_isolated_with(cmd, inputs, &crate::agenda::MeetingIndex::default(), jobs, on_result)
+}
+
+/// `scan_isolated`, each file sent with the meeting items it is to be checked against.
+pub fn scan_isolated_with(
+    cmd: &WorkerCommand,
+    inputs: &[Input],
+    meetings: &crate::agenda::MeetingIndex,
+    jobs: usize,
+    on_result: &mut dyn FnMut(usize, FileReport),
+) {
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel::<(usize, FileReport)>();
     // Watchdog slots: per job, the worker it runs and when its current file must be done.
@@ -137,7 +151,7 @@ pub fn scan_isolated(cmd: &WorkerCommand, inputs: &[Input], jobs: usize, on_resu
                     if let Ok(mut sl) = slot.lock() {
                         *sl = Some((w.child.clone(), Instant::now() + cmd.hard_timeout));
                     }
-                    let report = match w.check(input) {
+                    let report = match w.check(input, meetings.for_file(&input.path)) {
                         Ok(r) => FileReport::new(r.path, r.pages, r.error, r.findings),
                         Err(why) => {
                             worker = None;
@@ -190,7 +204,7 @@ pub fn serve(scanner: &super::Scanner) -> i32 {
     for line in stdin.lock().lines() {
         let Ok(line) = line else { break };
         let Ok(req) = serde_json::from_str::<WorkerRequest>(&line) else { continue };
-        let report = scanner.scan_file(&Input { path: req.path, display: req.display });
+        let report = scanner.scan_file_with(&Input { path: req.path, display: req.display }, req.known.as_ref());
         let result = WorkerResult {
             path: report.path,
             pages: report.pages,

@@ -143,6 +143,11 @@ impl Scanner {
         self.scan_bytes_with(&input.display, &bytes, known)
     }
 
+    /// Like `scan_bytes`, but a panic inside propagates: for the fuzzer, which must see them.
+    pub fn scan_bytes_unguarded(&self, display: &str, bytes: &[u8]) -> FileReport {
+        self.scan_bytes_inner(display, bytes, None)
+    }
+
     pub fn scan_bytes(&self, display: &str, bytes: &[u8]) -> FileReport {
         self.scan_bytes_with(display, bytes, None)
     }
@@ -192,12 +197,12 @@ impl Scanner {
         for (i, text) in read.pages.iter().enumerate() {
             self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);
         }
-        let extra_problems = self.scan_extras(&read, bytes, &ctx, depth, &mut findings);
         let mut structure = agenda::infer(&read.pages);
         if let Some(k) = known {
             k.apply(&mut structure);
         }
         agenda::closed_item::check(&read.pages, &structure, name, &mut findings);
+        let extra_problems = self.scan_extras(&read, bytes, &ctx, depth, &structure, &mut findings);
         // Content, extras and agenda findings are made outside `Detector::scan`: give them the
         // same allowlists, disabled rules and severity overrides.
         self.detector.apply_policy(&mut findings);

@@ -87,8 +87,8 @@ pub fn classify(address: &str, municipal: &Municipal) -> Owner {
 pub fn find(text: &str, municipal: &Municipal) -> Vec<Email> {
     let mut out = Vec::new();
     for m in regex().find_iter(text) {
-        // An address glued to letters before it is part of something else (a URL's user part).
-        if text[..m.start()].chars().next_back().is_some_and(|c| c == '/' || c == ':' || c == '@') {
+        // After a slash it is part of a URL path, not an address (`mailto:` before one is fine).
+        if text[..m.start()].chars().next_back().is_some_and(|c| c == '/' || c == '@') {
             continue;
         }
         let addr = m.as_str().trim_start_matches(['.', '-', '\'']);

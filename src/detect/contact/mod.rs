@@ -25,6 +25,7 @@ pub(crate) const PRIVATE: u32 = 1 << 3;
 pub(crate) const MUNICIPAL: u32 = 1 << 4;
 pub(crate) const ADDR_MUNICIPAL: u32 = 1 << 5;
 pub(crate) const BUSINESS: u32 = 1 << 6;
+pub(crate) const INSTITUTION: u32 = 1 << 7;
 
 /// One Aho-Corasick pass finds every label and context word the three rules read.
 pub(crate) fn lexicon() -> &'static Lexicon {
@@ -40,6 +41,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             (MUNICIPAL, phone.list("municipal")),
             (ADDR_MUNICIPAL, address.list("municipal")),
             (BUSINESS, address.list("business")),
+            (INSTITUTION, address.list("institution")),
         ])
         .unwrap_or_else(|_| Lexicon::empty())
     })
@@ -118,22 +120,28 @@ impl Municipal {
         self.phones.iter().any(|p| p == digits)
     }
 
+    /// Whether `digits` lies in the number series of one of the municipality's own numbers
+    /// (same first four digits: `72 36 41 50` next to the switchboard `72 36 00 00`).
+    pub fn is_own_series(&self, digits: &str) -> bool {
+        digits.len() == 8 && self.phones.iter().any(|p| p.get(..4) == digits.get(..4))
+    }
+
     pub fn is_own_address(&self, address: &str) -> bool {
         let a = normalise_address(address);
         self.addresses.contains(&a)
     }
 }
 
-/// How a municipality's name is written in mail domains: lower case, æ/ø/å as ae/oe/aa or
-/// e/o/a, hyphens kept or dropped.
+/// How a municipality's name is written in mail domains: lower case, æ/ø/å as ae/oe/aa, e/o/a
+/// or themselves (internationalised domains), hyphens kept or dropped.
 pub fn domain_slugs(name: &str) -> Vec<String> {
     let lower = name.trim().to_lowercase();
     let mut out = vec![String::new()];
     for c in lower.chars() {
         let options: &[&str] = match c {
-            'æ' => &["ae", "e"],
-            'ø' => &["oe", "o"],
-            'å' => &["aa", "a"],
+            'æ' => &["ae", "e", "æ"],
+            'ø' => &["oe", "o", "ø"],
+            'å' => &["aa", "a", "å"],
             '-' => &["-", ""],
             ' ' => &["-", ""],
             _ => &[],
@@ -145,7 +153,7 @@ pub fn domain_slugs(name: &str) -> Vec<String> {
         } else {
             out = out.iter().flat_map(|s| options.iter().map(move |o| format!("{s}{o}"))).collect();
         }
-        if out.len() > 64 {
+        if out.len() > 256 {
             break;
         }
     }
@@ -164,8 +172,10 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
 /// Runs the three contact rules, with `municipal` telling the municipality's own data apart.
 pub fn check_with(unit: &TextUnit<'_>, _doc: &DocContext, municipal: &Municipal, out: &mut Vec<Finding>) {
     let text = unit.text.text.as_str();
+    // Prefilter: the keyword pass runs only when the page has something shaped like an e-mail
+    // address, a phone number or a postcode with a town.
     let has_at = text.contains('@');
-    let has_digits = text.bytes().any(|b| b.is_ascii_digit());
+    let has_digits = phone::maybe(text) || address::maybe(text);
     if !has_at && !has_digits {
         return;
     }
@@ -175,11 +185,14 @@ pub fn check_with(unit: &TextUnit<'_>, _doc: &DocContext, municipal: &Municipal,
         out.push(email::finding(unit, text, e));
     }
     if has_digits {
-        for p in phone::find(text, &hits, &emails, municipal) {
+        let addresses = address::find(text, &hits, municipal);
+        let private_addresses: Vec<std::ops::Range<usize>> =
+            addresses.iter().filter(|a| a.owner == address::AddressOwner::Private).map(|a| a.range.clone()).collect();
+        for p in phone::find(text, &hits, &emails, &private_addresses, municipal) {
             out.push(phone::finding(unit, text, &p));
         }
-        for a in address::find(text, &hits, municipal) {
-            out.push(address::finding(unit, text, &a));
+        for a in &addresses {
+            out.push(address::finding(unit, text, a));
         }
     }
 }

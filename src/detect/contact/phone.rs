@@ -7,10 +7,12 @@
 //! suppresses even a phone-shaped number. Danish numbers start with 2–9 (1 only when labelled).
 //!
 //! Whose number:
-//! - the municipality's own configured number → info;
+//! - the municipality's own configured number → info; a number in the same series (same first
+//!   four digits) → low;
 //! - otherwise the nearest evidence decides, looking at the number's line, then ±1, ±2, ±3
 //!   lines; within one ring private evidence wins. Private: words such as `borger`, `privat`,
-//!   `pårørende` (up to ±2 lines) or a free-mail address (±3) → medium. Municipal: words such as
+//!   `pårørende` (up to ±2 lines), a free-mail address (±3) or a private street address (±1)
+//!   → medium. Municipal: words such as
 //!   `Kommune`, `Rådhus`, `Borgerservice`, `omstilling`, `Direkte`, a staff title (±1) or a
 //!   public-sector mail address (±2) → low;
 //! - a mobile label (`Mobil`, `Mob.`) with no evidence within ±1 line → medium;
@@ -52,6 +54,11 @@ fn regex() -> &'static Regex {
         )
         .expect("static regex")
     })
+}
+
+/// Whether `text` may hold a phone number at all (a cheap test before the keyword pass).
+pub fn maybe(text: &str) -> bool {
+    regex().is_match(text)
 }
 
 /// The eight national digits of a Danish number (`+45 12 34 56 78` → `12345678`).
@@ -110,7 +117,14 @@ fn label_on_line_above(text: &str, hits: &[Hit], pos: usize) -> Option<Hit> {
         .copied()
 }
 
-pub fn find(text: &str, hits: &[Hit], emails: &[Email], municipal: &Municipal) -> Vec<Phone> {
+/// `private_addresses`: ranges of addresses judged private (a number next to one is private too).
+pub fn find(
+    text: &str,
+    hits: &[Hit],
+    emails: &[Email],
+    private_addresses: &[Range<usize>],
+    municipal: &Municipal,
+) -> Vec<Phone> {
     let mut out = Vec::new();
     for caps in regex().captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
@@ -136,7 +150,8 @@ pub fn find(text: &str, hits: &[Hit], emails: &[Email], municipal: &Municipal) -
             continue;
         }
         let mobile = near.is_some_and(|h| h.is(MOBILE));
-        let owner = owner(text, hits, emails, municipal, &range, &national, mobile);
+        let evidence = Evidence { hits, emails, private_addresses };
+        let owner = owner(text, &evidence, municipal, &range, &national, mobile);
         let severity = match owner {
             PhoneOwner::Own => Severity::Info,
             PhoneOwner::Private => Severity::Medium,
@@ -147,10 +162,16 @@ pub fn find(text: &str, hits: &[Hit], emails: &[Email], municipal: &Municipal) -
     out
 }
 
+/// What the rules found around a number.
+struct Evidence<'a> {
+    hits: &'a [Hit],
+    emails: &'a [Email],
+    private_addresses: &'a [Range<usize>],
+}
+
 fn owner(
     text: &str,
-    hits: &[Hit],
-    emails: &[Email],
+    ev: &Evidence<'_>,
     municipal: &Municipal,
     range: &Range<usize>,
     national: &str,
@@ -159,14 +180,21 @@ fn owner(
     if municipal.is_own_phone(national) {
         return PhoneOwner::Own;
     }
+    if municipal.is_own_series(national) {
+        return PhoneOwner::Municipal;
+    }
+    let (hits, emails) = (ev.hits, ev.emails);
     let emails_in = |r: &Range<usize>, owners: &[Owner]| {
         emails.iter().any(|e| e.range.start >= r.start && e.range.end <= r.end && owners.contains(&e.owner))
     };
+    let private_address_in = |r: &Range<usize>| ev.private_addresses.iter().any(|a| a.start < r.end && a.end > r.start);
     // Evidence in widening rings of lines: the nearest ring with any evidence decides, and
     // within a ring private evidence wins (recall first).
     for ring in 0..=3 {
         let r = lines_around(text, range.start, ring, ring);
-        let private = (ring <= 2 && any_in(hits, r.clone(), PRIVATE)) || emails_in(&r, &[Owner::Private]);
+        let private = (ring <= 2 && any_in(hits, r.clone(), PRIVATE))
+            || emails_in(&r, &[Owner::Private])
+            || (ring <= 1 && private_address_in(&r));
         if private {
             return PhoneOwner::Private;
         }

@@ -99,6 +99,9 @@ fn bare_line_break_only_next_to_a_label() {
     assert!(found(&bare).is_empty());
     let labelled = format!("CPR-nr.: {}\n{}", &n[..6], &n[6..]);
     assert_eq!(found(&labelled).len(), 1);
+    // A spaced dash likewise (a range of numbers otherwise).
+    assert!(found(&format!("Numrene {} - {}", &n[..6], &n[6..])).is_empty());
+    assert_eq!(found(&format!("CPR: {} - {}", &n[..6], &n[6..])).len(), 1);
     // Not across an empty line (a new block).
     let blocks = format!("CPR-nr.: {}\n\n{}", &n[..6], &n[6..]);
     assert!(found(&blocks).is_empty());
@@ -236,6 +239,20 @@ fn suppression_is_local_never_page_wide() {
     assert_eq!(found(&format!("{v} sagsnr. 2024-004512")), vec![v.clone()]);
     // The nearest word wins: a CPR label after a phone label.
     assert_eq!(found(&format!("Tlf. 12345678, CPR {v}")), vec![v.clone()]);
+    // A label wrapped to the end of the line above is still local.
+    assert!(found(&format!("Første faktura, Fakturanr.\n{} på 187.500,00 kr.", valid("210687", 1))).is_empty());
+    assert!(found(&format!("til Reg.nr. 9570 Kontonr.\n{}. Ordrenr. 1", valid("210687", 2))).is_empty());
+    // A line above that merely ends a sentence with such a word elsewhere does not count.
+    assert_eq!(found(&format!("Se faktura for maj og juni her.\n{v}")), vec![v.clone()]);
+    // A table column under a header (`Bilagsnr.`), rows of numbers in between.
+    let table = format!("Bilagsnr. Dato\n{} 03-10-2023\n{} 04-10-2023\nI alt", valid("301184", 1), valid("010285", 2));
+    assert!(found(&table).is_empty(), "{:?}", found(&table));
+    // ... but a header over another column does not suppress.
+    let other = format!("Dato       Bilagsnr.\n{} 1234\n", valid("301184", 1));
+    assert_eq!(found(&other).len(), 1);
+    // A `CPR-nr.` column header labels its column.
+    let cprs = format!("Navn        CPR-nr.\nHanne Jensen {}\n", with_sep(&failing("120387", 1), "-"));
+    assert_eq!(found(&cprs).len(), 1);
     // ... and a suppressing word after a CPR label.
     assert!(found(&format!("CPR-nr. oplyst, konto {v}")).is_empty());
 }
@@ -271,7 +288,7 @@ fn density_lowers_unlabelled_chance_hits_in_number_tables() {
 fn findings_mask_the_serial_everywhere() {
     let n = valid("120387", 1);
     let serial = &n[6..];
-    for sep in ["", "-", "\u{2013}", " ", "\u{00A0}", "/", "-\n"] {
+    for sep in ["", "-", "\u{2013}", " ", "\u{00A0}", "/", "-\n", " - ", "\n"] {
         let text = format!("Kære borger\nDit CPR-nr. er {}{sep}{} og det er hemmeligt.", &n[..6], serial);
         let page = PageText::from_plain(&text);
         let mut out = Vec::new();
@@ -302,6 +319,8 @@ fn candidates_report_their_separator() {
         ("/", Sep::Slash),
         ("-\n", Sep::DashWrap),
         ("\n", Sep::Newline),
+        (" - ", Sep::SpacedDash),
+        (" \u{2013} ", Sep::SpacedDash),
     ];
     for (sep, want) in cases {
         let text = format!("x {}{sep}{} y", &n[..6], &n[6..]);
@@ -310,4 +329,127 @@ fn candidates_report_their_separator() {
         assert_eq!(c[0].sep, want);
         assert_eq!(c[0].digits.iter().map(|d| (d + b'0') as char).collect::<String>(), n);
     }
+}
+
+/// A small deterministic generator, so the evaluation set is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len() as u64) as usize]
+    }
+}
+
+/// A random real birth date in the past with a 7th digit that gives its century.
+fn random_birth(rng: &mut Rng) -> (String, u8) {
+    loop {
+        let year = 1900 + rng.below(126) as i32;
+        let month = 1 + rng.below(12) as u32;
+        let day = 1 + rng.below(data::days_in_month(year, month) as u64) as u32;
+        if (Date { year, month, day }) > TODAY {
+            continue;
+        }
+        let yy = year % 100;
+        let d7 = if year < 2000 { rng.below(4) as u8 } else { 4 + rng.below(6) as u8 };
+        let d7 = if year >= 2000 && yy > 36 { 5 } else { d7 };
+        if data::full_year(d7, yy as u8) != Some(year) {
+            continue;
+        }
+        return (format!("{day:02}{month:02}{yy:02}"), d7);
+    }
+}
+
+/// Precision and recall of the rule on a generated, labelled set of sentences: CPR numbers in
+/// every form and context the notes describe, against the look-alikes they list. Run with
+/// `cargo test --lib cpr::tests::evaluation -- --nocapture` to see the figures.
+#[test]
+fn evaluation_precision_and_recall() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let seps = ["-", "-", "-", "\u{2013}", " ", "\u{00A0}", "/", "", "-\n"];
+    let labels = ["CPR-nr.: ", "CPR: ", "cpr.nr. ", "Personnummer ", "personnr. ", "CPR-nummeret ", ""];
+    let before = ["Borgeren ", "Ansøger ", "Vedr. ", "Klager, ", "Barnet ", "", "Navn: Hanne Jensen, "];
+    let after = [" har søgt om hjælp.", ", Strandvejen 12.", "", " (se bilag 2)", ".\nMed venlig hilsen"];
+    let mut positives = Vec::new();
+    for i in 0..600 {
+        let (date, d7) = random_birth(&mut rng);
+        let label = rng.pick(&labels);
+        let number = match i % 10 {
+            // A failed checksum counts only with a label.
+            0 if !label.is_empty() => failing(&date, d7),
+            1 => {
+                let yy = rng.pick(&["60", "62", "64", "70", "80", "85", "88", "90", "95"]);
+                failing(&format!("0101{yy}"), rng.below(4) as u8)
+            }
+            _ => valid(&date, d7),
+        };
+        let sep = rng.pick(&seps);
+        positives.push(format!("{}{label}{}{}", rng.pick(&before), with_sep(&number, sep), rng.pick(&after)));
+    }
+    let suppressors = [
+        "P-nr. ",
+        "Reg.nr. 1234 Kontonr. ",
+        "Kontonr. ",
+        "Faktura nr. ",
+        "Fakturanr. ",
+        "Ordrenr. ",
+        "Varenr. ",
+        "EAN ",
+        "GLN ",
+        "Sagsnr. ",
+        "Journalnr. ",
+        "J.nr. ",
+        "Dok.nr. ",
+        "CVR ",
+        "Tlf. ",
+    ];
+    let mut negatives = Vec::new();
+    for i in 0..600 {
+        let (date, d7) = random_birth(&mut rng);
+        let v = valid(&date, d7);
+        let text = match i % 12 {
+            0..=3 => format!("{}{}", rng.pick(&suppressors), with_sep(&v, rng.pick(&["-", "", " "]))),
+            4 => format!("Sagsnr. {}-{}-{}", 100 + rng.below(900), 2000 + rng.below(25), 10000 + rng.below(90000)),
+            5 => format!("Dok.nr. {}-{:06}", 2000 + rng.below(25), rng.below(1_000_000)),
+            6 => format!("Mødedato {}-{:02}-{}", 1 + rng.below(28), 1 + rng.below(12), 1990 + rng.below(35)),
+            7 => format!("Beløb {}.{:03}.{:03} kr.", 1 + rng.below(99), rng.below(1000), rng.below(1000)),
+            8 => {
+                format!("Tlf. {} {:02} {:02} {:02}", 20 + rng.below(80), rng.below(100), rng.below(100), rng.below(100))
+            }
+            9 => format!("Løbenummer {}{}", v, rng.below(10)),
+            10 => format!("{}-{}", with_sep(&v, "-"), rng.below(10)),
+            _ => {
+                // A bare ten-digit number that fails validation (a real number of another kind).
+                loop {
+                    let n = format!("{:010}", rng.below(10_000_000_000));
+                    let d: [u8; 10] = n.bytes().map(|b| b - b'0').collect::<Vec<_>>().try_into().unwrap();
+                    if !matches!(data::validate(&d, TODAY).0, Validity::Valid | Validity::ExceptionDate) {
+                        break format!("Nummer {n} i tabellen");
+                    }
+                }
+            }
+        };
+        negatives.push(text);
+    }
+    let tp = positives.iter().filter(|t| !find(t, TODAY).is_empty()).count();
+    let missed: Vec<&String> = positives.iter().filter(|t| find(t, TODAY).is_empty()).take(5).collect();
+    let fp = negatives.iter().filter(|t| !find(t, TODAY).is_empty()).count();
+    let false_alarms: Vec<&String> = negatives.iter().filter(|t| !find(t, TODAY).is_empty()).take(5).collect();
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / positives.len() as f64;
+    println!(
+        "cpr evaluation: {} positives, {} negatives: TP {tp}, FP {fp}, precision {precision:.3}, recall {recall:.3}",
+        positives.len(),
+        negatives.len()
+    );
+    assert!(recall >= 0.99, "recall {recall}: missed {missed:?}");
+    assert!(precision >= 0.99, "precision {precision}: false alarms {false_alarms:?}");
 }

@@ -84,7 +84,12 @@ fn read_annotation(doc: &Document, annot: &Dictionary, page: u32, out: &mut Anno
         }
     }
     if let Some(uri) = get_dict(doc, annot, b"A").and_then(|a| get_text(doc, a, b"URI")) {
-        push("link", uri);
+        // `mailto:a@b.dk?subject=…` shows as `a@b.dk` on the page; compare like with like.
+        let shown = match uri.strip_prefix("mailto:") {
+            Some(addr) => addr.split('?').next().unwrap_or(addr).to_string(),
+            None => uri,
+        };
+        push("link", shown);
     }
 }
 

@@ -15,7 +15,8 @@ const WORD_GAP: f32 = 0.1;
 const DUP_X: f32 = 0.1;
 const DUP_Y: f32 = 0.2;
 /// Baselines closer than this are one row: catches superscripts (about 0.33) but not the next
-/// line (1.0 and more).
+/// line (1.0 and more). Poppler's maxIntraLineDelta is 0.5; that pulls footnote marks and music
+/// dynamics into the wrong lines.
 const ROW_TOLERANCE: f32 = 0.4;
 /// A gap wider than this may be a column gutter (poppler's minColSpacing2 is 1.0).
 const FRAGMENT_GAP: f32 = 1.0;
@@ -58,8 +59,16 @@ impl Fragment {
 }
 
 /// Builds the lines of one glyph group, top to bottom and, within a row, left to right.
-pub(crate) fn build_lines(glyphs: &[FrameGlyph]) -> Vec<Line> {
-    let rows: Vec<Vec<Fragment>> = rows(glyphs).into_iter().map(|row| fragments(glyphs, row)).collect();
+pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
+    let rows: Vec<Vec<Fragment>> = rows(glyphs)
+        .into_iter()
+        .map(|row| {
+            let order = order_row(glyphs, row);
+            let order = combine_accents(glyphs, order);
+            fragments(glyphs, order)
+        })
+        .collect();
+    let glyphs: &[FrameGlyph] = glyphs;
     let gutters = GutterIndex::new(&rows);
     let mut lines = Vec::new();
     for row in rows {
@@ -86,24 +95,39 @@ fn same_row(anchor_base: f32, anchor_size: f32, g: &FrameGlyph) -> bool {
 }
 
 /// Groups glyph indices into rows, top to bottom; each row sorted left to right.
+///
+/// Glyphs are swept from the top; a glyph joins the current row when its baseline is within
+/// `ROW_TOLERANCE` of the row's anchor. The anchor is the baseline most of the row's full-size
+/// glyphs sit on: a raised accent or superscript met first must not become the reference, or a
+/// lowered letter on the same line (the E of the LaTeX logo) would fall out of the row.
 fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
     let mut order: Vec<u32> = (0..glyphs.len() as u32).collect();
     order.sort_by(|&a, &b| glyphs[b as usize].base.total_cmp(&glyphs[a as usize].base).then(a.cmp(&b)));
     let mut rows = Vec::new();
     let mut row: Vec<u32> = Vec::new();
-    let (mut anchor_base, mut anchor_size) = (0.0f32, 0.0f32);
+    let mut anchor = Baseline::default();
+    let mut current = Baseline::default();
     for i in order {
         let g = &glyphs[i as usize];
-        if row.is_empty() || !same_row(anchor_base, anchor_size, g) {
+        if row.is_empty() || !same_row(anchor.base, anchor.size, g) {
             if !row.is_empty() {
                 rows.push(std::mem::take(&mut row));
             }
-            anchor_base = g.base;
-            anchor_size = g.size;
-        } else if g.size > anchor_size && !g.is_space {
-            // The row's own baseline is that of its largest text, not of a superscript met first.
-            anchor_base = g.base;
-            anchor_size = g.size;
+            anchor = Baseline { base: g.base, size: g.size, count: 1 };
+            current = anchor;
+        } else if !g.is_space {
+            if g.base == current.base {
+                current.count += 1;
+                current.size = current.size.max(g.size);
+            } else {
+                current = Baseline { base: g.base, size: g.size, count: 1 };
+            }
+            let same = current.base == anchor.base;
+            let bigger = current.size > 1.1 * anchor.size;
+            let more = current.size >= 0.9 * anchor.size && current.count > anchor.count;
+            if same || bigger || more {
+                anchor = current;
+            }
         }
         row.push(i);
     }
@@ -114,6 +138,14 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
         row.sort_by(|&a, &b| glyphs[a as usize].x0.total_cmp(&glyphs[b as usize].x0).then(a.cmp(&b)));
     }
     rows
+}
+
+/// A baseline met while sweeping a row: its size and how many glyphs sit on it so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct Baseline {
+    base: f32,
+    size: f32,
+    count: u32,
 }
 
 /// The same char painted again at (nearly) the same spot: fake bold, a drop shadow, text drawn
@@ -172,31 +204,100 @@ fn order_row(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<u32> {
     runs.into_iter().flat_map(|(_, r)| kept[r].iter().copied()).collect()
 }
 
+/// The combining mark of an accent painted as a glyph of its own (TeX builds `ü` from `u` and
+/// a `¨` placed over it).
+fn combining_mark(ch: char) -> Option<char> {
+    Some(match ch {
+        '\u{300}'..='\u{36F}' => ch,
+        '\u{A8}' => '\u{308}',
+        '\u{B4}' | '\u{2CA}' => '\u{301}',
+        '`' | '\u{2CB}' => '\u{300}',
+        '^' | '\u{2C6}' => '\u{302}',
+        '~' | '\u{2DC}' => '\u{303}',
+        '\u{AF}' | '\u{2C9}' => '\u{304}',
+        '\u{2D8}' => '\u{306}',
+        '\u{2D9}' => '\u{307}',
+        '\u{2DA}' => '\u{30A}',
+        '\u{2DD}' => '\u{30B}',
+        '\u{2C7}' => '\u{30C}',
+        '\u{B8}' => '\u{327}',
+        '\u{2DB}' => '\u{328}',
+        _ => return None,
+    })
+}
+
+/// Whether accent `a` sits on base `b`: its middle is over the base and they overlap by at
+/// least half the accent's width (neighbours in running text never do).
+fn sits_on(a: &FrameGlyph, b: &FrameGlyph) -> bool {
+    let mid = (a.x0 + a.x1) / 2.0;
+    let overlap = a.x1.min(b.x1) - a.x0.max(b.x0);
+    b.ch.is_alphabetic() && mid >= b.x0 && mid <= b.x1 && overlap >= 0.5 * (a.x1 - a.x0)
+}
+
+/// Merges accents painted as separate glyphs into the letter below them (`u` + `¨` → `ü`), as
+/// pdftotext does. An accent that does not compose with its letter is left as it is.
+fn combine_accents(glyphs: &mut [FrameGlyph], order: Vec<u32>) -> Vec<u32> {
+    if !order.iter().any(|&i| combining_mark(glyphs[i as usize].ch).is_some()) {
+        return order;
+    }
+    let mut out: Vec<u32> = Vec::with_capacity(order.len());
+    let mut n = 0;
+    while n < order.len() {
+        let i = order[n];
+        let accent = glyphs[i as usize];
+        if let Some(mark) = combining_mark(accent.ch) {
+            let prev = out.last().copied().filter(|&p| sits_on(&accent, &glyphs[p as usize]));
+            let next = order.get(n + 1).copied().filter(|&q| sits_on(&accent, &glyphs[q as usize]));
+            if let Some(base) = prev.or(next) {
+                let letter = match glyphs[base as usize].ch {
+                    'ı' => 'i',
+                    'ȷ' => 'j',
+                    c => c,
+                };
+                if let Some(composed) = unicode_normalization::char::compose(letter, mark) {
+                    glyphs[base as usize].ch = composed;
+                    n += 1;
+                    continue;
+                }
+            }
+        }
+        out.push(i);
+        n += 1;
+    }
+    out
+}
+
+/// A footnote mark before a word (`¹Se bilag`): a small raised glyph followed by full-size
+/// text. Marks after a word (`m²`, `note¹`) stay attached, as in pdftotext.
+fn ends_superscript(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
+    prev.size < 0.8 * g.size && prev.base - g.base > 0.28 * g.size
+}
+
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
 fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
     let mut out = Vec::new();
     let mut items: Vec<u32> = Vec::new();
     let mut x_max = f32::MIN;
-    let mut prev_size = 0.0f32;
+    let mut prev: Option<&FrameGlyph> = None;
     let mut pending_space = false;
-    for i in order_row(glyphs, row) {
+    for i in row {
         let g = &glyphs[i as usize];
         if g.is_space {
             pending_space = true;
             continue;
         }
-        if !items.is_empty() {
-            let size = g.size.max(prev_size);
+        if let Some(p) = prev.filter(|_| !items.is_empty()) {
+            let size = g.size.max(p.size);
             let gap = g.x0 - x_max;
             if gap > FRAGMENT_GAP * size {
                 out.push(fragment(glyphs, std::mem::take(&mut items)));
-            } else if pending_space || gap > WORD_GAP * size {
+            } else if pending_space || gap > WORD_GAP * size || ends_superscript(p, g) {
                 items.push(SPACE);
             }
         }
         items.push(i);
         x_max = x_max.max(g.x1);
-        prev_size = g.size;
+        prev = Some(g);
         pending_space = false;
     }
     if !items.is_empty() {

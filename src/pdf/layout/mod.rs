@@ -21,8 +21,8 @@ use lines::{Line, SPACE};
 /// Builds the page's text in reading order from its glyphs.
 pub fn page_text(content: &PageContent) -> PageText {
     let mut out = Writer { content, text: PageText::default(), block: 0, block_open: false };
-    for group in glyphs::group_glyphs(content) {
-        let lines = lines::build_lines(&group.glyphs);
+    for mut group in glyphs::group_glyphs(content) {
+        let lines = lines::build_lines(&mut group.glyphs);
         let blocks = blocks::build_blocks(&lines);
         for b in blocks::reading_order(&blocks) {
             let Some(block) = blocks.get(b) else { continue };

@@ -307,3 +307,51 @@ fn many_glyphs_on_one_spot_and_many_lines_finish() {
     assert!(t.text.contains("ab ab"));
     assert!(t.text.len() < 30_000);
 }
+
+#[test]
+fn accents_painted_over_letters_are_composed() {
+    // TeX's f\"ur: the dieresis is its own glyph, drawn before the u and shifted over it.
+    let mut p = page();
+    let x = run(&mut p, "f", 72.0, 700.0, 10.0);
+    let accent = glyph(&p, '\u{A8}', x, 700.0, 10.0, 0, 5.0);
+    p.glyphs.push(accent);
+    run(&mut p, "ur `Tekst' s", x, 700.0, 10.0);
+    let x = run(&mut p, "M", 72.0, 688.0, 10.0);
+    let dotless = glyph(&p, 'ı', x, 688.0, 10.0, 0, 3.0);
+    p.glyphs.push(dotless);
+    let accent = glyph(&p, '\u{B4}', x - 1.0, 688.0, 10.0, 0, 5.0);
+    p.glyphs.push(accent);
+    run(&mut p, "a", x + 3.0, 688.0, 10.0);
+    let t = page_text(&p);
+    // Quotes beside letters are not accents.
+    assert_eq!(t.text, "für `Tekst' s\nMía");
+    assert_eq!(t.char_boxes.len(), t.text.chars().filter(|c| !c.is_whitespace()).count());
+}
+
+#[test]
+fn a_raised_accent_does_not_push_a_lowered_letter_off_its_line() {
+    // "Das LaTeX-File²": footnote mark and the logo's small A raised, its E lowered, and a
+    // raised accent dot (an unmapped dieresis) later on the line.
+    let mut p = page();
+    let x = run(&mut p, "Das L", 118.0, 627.0, 12.0);
+    run(&mut p, "A", x - 3.0, 629.7, 8.0);
+    let x = run(&mut p, "T", x + 1.0, 627.0, 12.0);
+    let x = run(&mut p, "E", x - 1.5, 624.4, 12.0);
+    let x = run(&mut p, "X-File", x - 1.5, 627.0, 12.0);
+    let x = run(&mut p, "2", x, 631.4, 8.0);
+    let x = run(&mut p, " hat eine Gr", x, 627.0, 12.0);
+    run(&mut p, "\u{2022}", x, 629.6, 12.0);
+    run(&mut p, "oe", x, 627.0, 12.0);
+    run(&mut p, "verlieren.", 118.0, 612.5, 12.0);
+    let t = page_text(&p);
+    assert_eq!(t.lines.len(), 2, "{}", t.text);
+    assert!(t.text.starts_with("Das LATEX-File2 hat eine Gr"), "{}", t.text);
+}
+
+#[test]
+fn a_footnote_mark_before_a_word_is_its_own_word() {
+    let mut p = page();
+    let x = run(&mut p, "1", 72.0, 703.0, 6.0);
+    run(&mut p, "http://ctan.org/pkg/lineno", x, 700.0, 8.0);
+    assert_eq!(page_text(&p).text, "1 http://ctan.org/pkg/lineno");
+}

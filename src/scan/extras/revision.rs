@@ -2,7 +2,9 @@
 //! final version no longer shows. The old bytes are still in the file; anyone can cut the file at
 //! the old `%%EOF` and read them.
 
+use super::closed::names_closed_item;
 use super::{finding_keys, normalize, Final, Scanner};
+use crate::agenda::Item;
 use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
 use crate::pdf::extras::{self as px, objects::clip, ExtraText};
 use crate::pdf::{layout, Document, Limits, PageText};
@@ -187,6 +189,22 @@ impl Scanner {
             if lines.is_empty() {
                 continue;
             }
+            // A removed line that names a closed item (its title, its case number) is
+            // closed-item material still in the file.
+            let closed: Vec<&Item> = fin.agenda.closed_items().collect();
+            for line in &lines {
+                if let Some((what, _)) = names_closed_item(line, &closed) {
+                    let mut f = Finding::new(
+                        "closed-item",
+                        Severity::High,
+                        None,
+                        line,
+                        format!("An earlier version of the file ({label}, page {page_no}) holds a line naming {what}, which the final version does not show."),
+                    );
+                    f.masked_text = mask::mask_cprs_in(line);
+                    keep(f, format!("page {page_no}"), &mut removed);
+                }
+            }
             removed.lines.extend(lines);
             let mut found = Vec::new();
             self.detector.scan(&TextUnit::page(&text, page_no), ctx, &mut found);
@@ -229,23 +247,21 @@ fn summarize(removed: &Removed, label: &str) -> Option<Finding> {
         Severity::Low
     };
     let sample = clip(&removed.lines.iter().take(3).cloned().collect::<Vec<_>>().join(" / "), 200).to_string();
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_string() } else { many.to_string() };
     let mut what = Vec::new();
     if !removed.lines.is_empty() {
-        what.push(format!("{} line{} of text", removed.lines.len(), if removed.lines.len() == 1 { "" } else { "s" }));
+        let n = removed.lines.len();
+        what.push(format!("{n} {}", plural(n, "line of text", "lines of text")));
     }
     if !removed.pages.is_empty() {
         let pages: Vec<String> = removed.pages.iter().take(10).map(u32::to_string).collect();
-        what.push(format!(
-            "page{} {} that were later removed",
-            if pages.len() == 1 { "" } else { "s" },
-            pages.join(", ")
-        ));
+        what.push(format!("{} {}, later removed", plural(pages.len(), "page", "pages"), pages.join(", ")));
     }
     if !removed.findings.is_empty() {
+        let n = removed.findings.len();
         what.push(format!(
-            "{} finding{} of personal data",
-            removed.findings.len(),
-            if removed.findings.len() == 1 { "" } else { "s" }
+            "{n} {} (listed with source `revision`)",
+            plural(n, "finding of personal data", "findings of personal data")
         ));
     }
     let mut f = Finding::new(
@@ -254,13 +270,13 @@ fn summarize(removed: &Removed, label: &str) -> Option<Finding> {
         None,
         &sample,
         format!(
-            "The file keeps an earlier version ({label}) that holds {} the final version does not show. \
+            "The file keeps an earlier version ({label}) with content the final version does not show: {}. \
              Anyone can extract it; save the file anew (not as an incremental update) before publishing.",
-            what.join(", ")
+            what.join("; ")
         ),
     );
     f.masked_text = mask::mask_cprs_in(&sample);
-    f.context = f.masked_text.clone();
+    f.context = sample.clone();
     f.source = "revision".to_string();
     f.location = Some(label.to_string());
     f.confidence = 0.9;

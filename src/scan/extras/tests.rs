@@ -92,3 +92,147 @@ fn scripts_and_unapplied_redactions() {
     assert_eq!(red[0].page, Some(1));
     assert!(red[0].message.contains("never applied"));
 }
+
+#[test]
+fn closed_item_title_or_case_number_in_metadata() {
+    use crate::agenda::{Agenda, Item};
+    let mut b = Builder::new(&[&["Notat"]]);
+    b.set_info(&[
+        ("Title", "Notat: Salg af Skolevej 4 til nabo"),
+        ("Subject", "Sagsnr. 27-2024-00123"),
+        ("Author", "Byggeri"),
+    ]);
+    let read = crate::scan::read_document(&b.bytes(), Limits::default()).unwrap();
+    let item = |number: &str, title: &str, closed: bool, case: &str| Item {
+        number: number.to_string(),
+        title: title.to_string(),
+        closed,
+        case_numbers: vec![case.to_string()],
+        ..Default::default()
+    };
+    let agenda = Agenda {
+        items: vec![
+            item("7", "Notat", false, "27-2024-00001"),
+            item("19", "Salg af Skolevej 4", true, "27-2024-00123"),
+        ],
+        ..Default::default()
+    };
+    let f = super::closed::closed_items_in_metadata(&read, &agenda);
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(f.iter().all(|f| f.rule == "metadata" && f.severity == Severity::High));
+    assert!(f[0].message.contains("title of closed item 19"), "{}", f[0].message);
+    assert_eq!(f[0].location.as_deref(), Some("metadata field Title"));
+    assert!(f[1].message.contains("case number 27-2024-00123"), "{}", f[1].message);
+    let open_only = Agenda { items: vec![item("7", "Notat", false, "27-2024-00001")], ..Default::default() };
+    assert!(super::closed::closed_items_in_metadata(&read, &open_only).is_empty());
+}
+
+use crate::pdf::extras::testpdf::{append_update, content_stream};
+
+const CPR: &str = "120387-1003";
+
+fn content_id(b: &Builder, page: usize) -> lopdf::ObjectId {
+    b.doc.get_dictionary(b.page_ids[page]).unwrap().get(b"Contents").unwrap().as_reference().unwrap()
+}
+
+#[test]
+fn metadata_values_go_through_every_rule() {
+    let mut b = Builder::new(&[&["Referat"]]);
+    b.set_info(&[("Title", &format!("Klage, CPR-nr. {CPR}")), ("Author", "Byggeri og Miljø")]);
+    let f = findings(&b.bytes());
+    let cpr = of_rule(&f, "cpr");
+    assert_eq!(cpr.len(), 1, "{f:?}");
+    assert_eq!(cpr[0].source, "metadata");
+    assert_eq!(cpr[0].location.as_deref(), Some("Title"));
+    assert_eq!(cpr[0].page, None);
+}
+
+#[test]
+fn a_sentence_removed_by_an_incremental_update_is_found_in_the_earlier_revision() {
+    let b = Builder::new(&[&[
+        "Punkt 1: Takster",
+        &format!("Borgeren med CPR-nr. {CPR} klager over taksten."),
+        "Taksten stiger.",
+    ]]);
+    let content = content_id(&b, 0);
+    let first = b.bytes();
+    let clean = findings(&first);
+    assert_eq!(of_rule(&clean, "cpr").len(), 1, "the rule finds the CPR on the page: {clean:?}");
+    assert!(of_rule(&clean, "revision").is_empty());
+
+    let updated = append_update(&first, vec![(content, content_stream(&["Punkt 1: Takster", "Taksten stiger."]))]);
+    let f = findings(&updated);
+    let cpr = of_rule(&f, "cpr");
+    assert_eq!(cpr.len(), 1, "{f:?}");
+    assert_eq!(cpr[0].source, "revision");
+    assert_eq!(cpr[0].location.as_deref(), Some("revision 1 of 2, page 1"));
+    let rev = of_rule(&f, "revision");
+    assert_eq!(rev.len(), 1, "{f:?}");
+    assert_eq!(rev[0].severity, Severity::High);
+    assert!(rev[0].text.contains("Borgeren med CPR-nr."), "{}", rev[0].text);
+    assert!(rev[0].masked_text.contains("120387-XXXX"), "{}", rev[0].masked_text);
+    assert!(rev[0].message.contains("1 line of text"), "{}", rev[0].message);
+}
+
+#[test]
+fn an_update_that_keeps_the_text_is_not_reported() {
+    let b = Builder::new(&[&["Punkt 1: Takster", "Taksten stiger med 3 procent."]]);
+    let content = content_id(&b, 0);
+    let first = b.bytes();
+    // Same words, laid out on other lines (a re-flow after an edit elsewhere).
+    let updated =
+        append_update(&first, vec![(content, content_stream(&["Punkt 1: Takster Taksten", "stiger med 3 procent."]))]);
+    let f = findings(&updated);
+    assert!(of_rule(&f, "revision").is_empty(), "{f:?}");
+}
+
+#[test]
+fn old_metadata_of_an_earlier_revision_is_checked() {
+    let mut b = Builder::new(&[&["Referat"]]);
+    b.set_info(&[("Title", &format!("Klage fra borger, CPR-nr. {CPR}"))]);
+    let info = b.doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let first = b.bytes();
+    let updated =
+        append_update(&first, vec![(info, lopdf::Object::Dictionary(dictionary! { "Title" => text("Klage") }))]);
+    let f = findings(&updated);
+    let cpr = of_rule(&f, "cpr");
+    assert_eq!(cpr.len(), 1, "{f:?}");
+    assert_eq!(cpr[0].source, "revision");
+    assert_eq!(cpr[0].location.as_deref(), Some("revision 1 of 2, metadata, Title"));
+    assert_eq!(of_rule(&f, "revision").len(), 1);
+}
+
+#[test]
+fn a_removed_line_naming_a_closed_item_is_closed_item_material() {
+    let heading = ["Dagsorden", "Punkt 19: Lukket: Salg af Skolevej 4", "Sagsnr.: 27-2024-00123"];
+    let mut before: Vec<&str> = heading.to_vec();
+    before.push("Bilag: Salg af Skolevej 4 til naboen for 1,2 mio. kr.");
+    let b = Builder::new(&[&before]);
+    let content = content_id(&b, 0);
+    let updated = append_update(&b.bytes(), vec![(content, content_stream(&heading))]);
+    let read = crate::scan::read_document(&updated, Limits::default()).unwrap();
+    let agenda = crate::agenda::infer(&read.pages);
+    assert!(agenda.closed_items().any(|i| i.title.contains("Skolevej")), "{agenda:?}");
+    let f = findings(&updated);
+    let closed: Vec<_> = f.iter().filter(|f| f.rule == "closed-item" && f.source == "revision").collect();
+    assert_eq!(closed.len(), 1, "{f:?}");
+    assert!(closed[0].text.contains("til naboen"));
+    assert!(closed[0].message.contains("closed item 19"), "{}", closed[0].message);
+}
+
+#[test]
+fn a_name_as_author_is_a_leak_only_when_the_content_metadata_names_them_too() {
+    let mut b = Builder::new(&[&["Vedr. kvalitetsstandard for praktisk hjælp"]]);
+    b.set_info(&[("Author", "Mette Kirstine Lauridsen"), ("Title", "Klage - Mette Kirstine Lauridsen")]);
+    let f = findings(&b.bytes());
+    let mut places: Vec<&str> = of_rule(&f, "metadata").iter().filter_map(|f| f.location.as_deref()).collect();
+    places.sort();
+    assert_eq!(places, vec!["Author", "Title"], "{f:?}");
+    assert!(of_rule(&f, "metadata").iter().all(|f| f.severity >= Severity::Medium && f.page.is_none()));
+
+    // The person who made the file, not named in its content: a staff member, not a leak.
+    let mut b = Builder::new(&[&["Dagsorden"]]);
+    b.set_info(&[("Author", "Jakob Lindholm"), ("Title", "Dagsorden KFU")]);
+    let f = findings(&b.bytes());
+    assert!(of_rule(&f, "metadata").is_empty(), "{f:?}");
+}
