@@ -451,6 +451,50 @@ fn personal_data_lines(text: &PageText, earlier: &[Finding]) -> Vec<bool> {
     near
 }
 
+/// Endings of Danish street names (`Vestergade`, `Skovbrynet`, `Rosenvænget`).
+const STREET_ENDINGS: [&str; 40] = [
+    "vej",
+    "vejen",
+    "gade",
+    "gaden",
+    "allé",
+    "alle",
+    "vænge",
+    "vænget",
+    "stræde",
+    "strædet",
+    "torv",
+    "torvet",
+    "plads",
+    "pladsen",
+    "boulevard",
+    "park",
+    "parken",
+    "have",
+    "haven",
+    "høj",
+    "højen",
+    "bakke",
+    "bakken",
+    "toften",
+    "vang",
+    "vangen",
+    "sti",
+    "stien",
+    "kær",
+    "marken",
+    "engen",
+    "lund",
+    "lunden",
+    "bro",
+    "dal",
+    "holm",
+    "skov",
+    "brynet",
+    "brygge",
+    "løkke",
+];
+
 /// `…, Vestergade 33, st. th.` or `… 6990 Sønderå` right after a name on its line: the person's
 /// address, even where the address rule could not read it whole (wrapped over lines).
 fn address_follows(rest: &str) -> bool {
@@ -464,7 +508,11 @@ fn address_follows(rest: &str) -> bool {
     let lex = lexicon();
     let mut buf = String::new();
     let mut no_stop_word = |words: &str| words.split_whitespace().all(|w| lex.classify(w, &mut buf) & STOP == 0);
-    street.captures(rest).and_then(|c| c.get(1)).is_some_and(|w| no_stop_word(w.as_str()))
+    let streetlike = |words: &str| {
+        let last = words.split_whitespace().last().unwrap_or("").to_lowercase();
+        STREET_ENDINGS.iter().any(|e| last.ends_with(e))
+    };
+    street.captures(rest).and_then(|c| c.get(1)).is_some_and(|w| streetlike(w.as_str()) && no_stop_word(w.as_str()))
         || postcode.captures(rest).and_then(|c| c.get(1)).is_some_and(|w| no_stop_word(w.as_str()))
 }
 
