@@ -203,6 +203,7 @@ impl Scanner {
             k.apply(&mut structure);
         }
         agenda::closed_item::check(&read.pages, &structure, name, &mut findings);
+        findings.extend(extras::closed_items_in_metadata(&read, &structure));
         // Content, extras and agenda findings are made outside `Detector::scan`: give them the
         // same allowlists, disabled rules and severity overrides.
         self.detector.apply_policy(&mut findings);
