@@ -432,3 +432,15 @@ fn the_closed_items_heading_repeated_atop_leaked_pages_is_found() {
     assert_eq!(flagged(&findings), vec![4, 5]);
     assert!(findings.iter().all(|f| f.message.contains("closed item 19 'Ansættelse")), "{findings:#?}");
 }
+
+#[test]
+fn case_number_label_and_value_on_separate_lines() {
+    let pages = doc(&["DAGSORDEN Byrådet\n\nPunkt 7: Erstatningssag\nLukket\nSagsnr.:\n326-2015-11347\n\n\
+         Punkt 8: Budget\nÅbent\nSagsnr.:\n99-123456\n\nSagsfremstilling\nSe også sag 326-2015-11347 om erstatning."
+        .into()]);
+    let (agenda, findings) = run(&pages);
+    assert_eq!(agenda.item("7").unwrap().case_numbers, vec!["326-2015-11347"]);
+    assert_eq!(agenda.item("8").unwrap().case_numbers, vec!["99-123456"]);
+    assert_eq!(flagged(&findings), vec![1]);
+    assert!(findings[0].message.contains("its case number 326-2015-11347"), "{}", findings[0].message);
+}
