@@ -4,8 +4,8 @@
   pip install reportlab pypdf && python3 tools/gen_font_tables.py
 
 Writes:
-  src/pdf/font/agl_table.rs       the full Adobe Glyph List (glyph name -> Unicode text), plus the
-                                  ZapfDingbats glyph names (a1 ... a191)
+  src/pdf/font/agl_table.rs       the full Adobe Glyph List (glyph name -> Unicode text), and the
+                                  ZapfDingbats glyph names (a1 ... a191) apart
   src/pdf/font/encoding_table.rs  the base encodings as glyph names per code
   src/pdf/font/std14_table.rs     the standard-14 AFM widths (by glyph name) and ascent/descent
 Sources: reportlab.pdfbase._glyphlist (AGL 2.0, from adobe-type-tools/agl-aglfn),
@@ -32,16 +32,19 @@ def agl():
     for name, value in entries:
         cps = value if isinstance(value, tuple) else (value,)
         names[name] = "".join(chr(c) for c in cps)
-    zapf_names = _fontdata_enc_zapfdingbats.ZapfDingbatsEncoding
-    for code, name in enumerate(zapf_names):
-        if name and name not in names and code < len(_zapfding_encoding):
-            names[name] = _zapfding_encoding[code]
-    rows = sorted(names.items(), key=lambda kv: kv[0].encode())
-    out = [HEADER, "/// Glyph name -> Unicode text, sorted by name (bytewise) for binary search.\n",
-           "pub static AGL: &[(&str, &str)] = &[\n"]
-    out += ["    (%s, %s),\n" % (rust_str(n), rust_str(t)) for n, t in rows]
-    out.append("];\n")
-    return "".join(out)
+    zapf = {}
+    for code, name in enumerate(_fontdata_enc_zapfdingbats.ZapfDingbatsEncoding):
+        if name and name != "space" and code < len(_zapfding_encoding):
+            zapf[name] = _zapfding_encoding[code]
+    out = [HEADER]
+    for table, doc, entries in [("AGL", "Glyph name -> Unicode text", names),
+                                ("ZAPF", "ZapfDingbats glyph names (a1 ...) -> Unicode text", zapf)]:
+        out.append("/// %s, sorted by name (bytewise) for binary search.\n" % doc)
+        out.append("pub static %s: &[(&str, &str)] = &[\n" % table)
+        rows = sorted(entries.items(), key=lambda kv: kv[0].encode())
+        out += ["    (%s, %s),\n" % (rust_str(n), rust_str(t)) for n, t in rows]
+        out.append("];\n\n")
+    return "".join(out).rstrip() + "\n"
 
 
 def encodings():

@@ -8,7 +8,7 @@
 
 use super::contact::Municipal;
 use super::mail;
-use super::names::lexicon::{famous_persons, lexicon, FIRST, GENITIVE, SURNAME};
+use super::names::lexicon::{famous_persons, lexicon, ANY_SURNAME, FIRST, GENITIVE, STOP, SURNAME};
 use super::names::tokens::{relaxed_runs, starts_with_phrase, tokenize, Shape, Token};
 use super::Config;
 use crate::pdf::PageText;
@@ -108,6 +108,15 @@ impl DocContext {
         runs.iter().any(|&(a, b)| self.is_public_run(text, &toks, a, b))
     }
 
+    /// Takes over the public persons another document made public (a meeting folder: the
+    /// agenda's participants are public in every attachment too).
+    pub fn absorb_public(&mut self, other: &DocContext) {
+        self.person_keys.extend(other.person_keys.iter().cloned());
+        self.public_persons.extend(other.public_persons.iter().cloned());
+        self.public_persons.sort();
+        self.public_persons.dedup();
+    }
+
     pub fn public_count(&self) -> usize {
         self.public_persons.len()
     }
@@ -142,14 +151,22 @@ struct Scratch {
 
 impl Scratch {
     fn runs_of(&mut self, line: &str) {
+        self.runs_min(line, 2);
+    }
+
+    fn runs_min(&mut self, line: &str, min_words: usize) {
         tokenize(line, lexicon(), &mut self.buf, &mut self.toks);
-        relaxed_runs(&self.toks, 2, &mut self.runs);
+        relaxed_runs(&self.toks, min_words, &mut self.runs);
         trim_titles(line, &self.toks, &mut self.runs);
+        if min_words >= 2 {
+            let toks = &self.toks;
+            self.runs.retain(|r| r.0 < r.1 || toks.get(r.0).is_some_and(|t| t.shape == Shape::Initial));
+        }
     }
 }
 
 /// `Sagsbehandler Hanne Jensen` → `Hanne Jensen`.
-fn trim_titles(line: &str, toks: &[Token], runs: &mut Vec<(usize, usize)>) {
+fn trim_titles(line: &str, toks: &[Token], runs: &mut [(usize, usize)]) {
     let lex = lexicon();
     let is_title = |t: &Token| lex.is_staff_title(&line.get(t.start..t.end).unwrap_or("").to_lowercase());
     for r in runs.iter_mut() {
@@ -160,7 +177,6 @@ fn trim_titles(line: &str, toks: &[Token], runs: &mut Vec<(usize, usize)>) {
             r.1 -= 1;
         }
     }
-    runs.retain(|r| r.0 < r.1 || toks.get(r.0).is_some_and(|t| t.shape == Shape::Initial));
 }
 
 /// Reads every page once and collects the public persons.
@@ -256,9 +272,8 @@ fn participant_lists(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
     for li in 0..page.lines.len() {
         let line = page.line_text(li);
         let Some(rest_from) = participant_label(line) else { continue };
-        let rest = line.get(rest_from..).unwrap_or("");
-        s.runs_of(rest);
-        add_all_runs(ctx, s, rest);
+        // The list may wrap a name over lines (`Karsten` / `Bro (Ø)`): read it as one text.
+        let mut list = line.get(rest_from..).unwrap_or("").to_string();
         // One name per line below the label, until a line that is not a list of names.
         for k in li + 1..(li + 40).min(page.lines.len()) {
             let next = page.line_text(k);
@@ -269,33 +284,23 @@ fn participant_lists(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
             if !names_dominate(s) {
                 break;
             }
-            add_all_runs(ctx, s, next);
+            // `…, Karsten` / `Bro (Ø)` continues a name; `Anna Mortensen` / `Jens Ole Kjær` does not.
+            let tail = list.rsplit([',', ')', '(', ';']).next().unwrap_or("").trim();
+            list.push_str(if !tail.is_empty() && !tail.contains(' ') { " " } else { ", " });
+            list.push_str(next);
         }
+        s.runs_of(&list);
+        add_all_runs(ctx, s, &list);
     }
 }
 
-/// Most words of the line belong to name runs (a list of names, not a sentence or a heading).
+/// Most words of the line are capitalised name words (a list of names, not a sentence or a
+/// heading), and at least one full name is among them.
 fn names_dominate(s: &Scratch) -> bool {
     let words = s.toks.iter().filter(|t| matches!(t.shape, Shape::Cap | Shape::AllCaps | Shape::Lower)).count();
-    let in_runs: usize = s.runs.iter().map(|&(a, b)| s.toks[a..=b].iter().filter(|t| t.is_word()).count()).sum();
-    !s.runs.is_empty() && in_runs * 10 >= words * 7
-}
-
-/// `Hanne Jensen, Specialkonsulent`, `Sagsbehandler: Mette Dahl Olsen`: apart from the name, at
-/// most one word that is not a job title (a sentence mentioning a title does not qualify).
-fn only_titles_besides_names(line: &str, s: &Scratch) -> bool {
-    let lex = lexicon();
-    let other = s
-        .toks
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| {
-            matches!(t.shape, Shape::Cap | Shape::AllCaps | Shape::Lower)
-                && !s.runs.iter().any(|&(a, b)| (a..=b).contains(i))
-                && !lex.is_staff_title(&line.get(t.start..t.end).unwrap_or("").to_lowercase())
-        })
-        .count();
-    other <= 1
+    let stop_only = |t: &Token| t.flags & STOP != 0 && t.flags & (FIRST | ANY_SURNAME) == 0;
+    let names = s.toks.iter().filter(|t| t.is_word() && !stop_only(t)).count();
+    !s.runs.is_empty() && names * 10 >= words * 7
 }
 
 fn party_re() -> &'static Regex {
@@ -311,13 +316,38 @@ fn party_letters(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
         let Some(li) = page.line_at(m.start()) else { continue };
         let line = page.line_text(li);
         let before = line.get(..m.start() - page.lines[li].range.start).unwrap_or("");
-        s.runs_of(before);
-        if let Some(&(a, b)) = s.runs.last() {
-            if before.get(s.toks[b].end..).is_some_and(|gap| gap.trim().is_empty()) {
-                ctx.add_run(before, &s.toks, a, b);
+        s.runs_min(before, 1);
+        let Some(&(a, b)) = s.runs.last() else { continue };
+        if !before.get(s.toks[b].end..).is_some_and(|gap| gap.trim().is_empty()) {
+            continue;
+        }
+        let first_on_line = before.get(..s.toks[a].start).is_some_and(|g| g.trim().is_empty());
+        let prev_tail =
+            li.checked_sub(1).filter(|_| first_on_line).and_then(|p| trailing_name_words(page.line_text(p)));
+        match prev_tail {
+            // `… Karsten` / `Bro (Ø)`: a name wrapped over the line break.
+            Some(tail) => {
+                let name = format!("{tail} {}", before.get(s.toks[a].start..s.toks[b].end).unwrap_or(""));
+                ctx.add_public_name(&name);
             }
+            None => ctx.add_run(before, &s.toks, a, b),
         }
     }
+}
+
+/// The capitalised words ending a line (`…, Lone Frederiksen (O), Karsten` → `Karsten`), when the
+/// line ends in a name rather than punctuation.
+fn trailing_name_words(line: &str) -> Option<&str> {
+    let trimmed = line.trim_end();
+    let mut start = trimmed.len();
+    for w in trimmed.split(' ').rev().take(3) {
+        if !w.chars().next().is_some_and(char::is_uppercase) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            break;
+        }
+        start -= w.len() + usize::from(start < trimmed.len());
+    }
+    let start = start.min(trimmed.len());
+    (start < trimmed.len()).then(|| trimmed[start..].trim())
 }
 
 /// Verbs after a presenter's name, then phrases before one (`v/ Lasse Bjerregaard`).
@@ -407,56 +437,103 @@ fn staff_markers() -> &'static AhoCorasick {
     })
 }
 
-/// The staff markers on a page: `(line, matched text)`, titles and `kommune` only at the end of a
-/// word, `@` expanded to the whole address.
-fn staff_marker_lines(page: &PageText, ctx: &DocContext) -> Vec<(usize, bool)> {
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Marker {
+    /// A job title: the whole word's byte range in the line.
+    Title(usize, usize),
+    /// `… Kommune` or a municipal e-mail address.
+    Municipal,
+}
+
+/// The staff markers on a page: titles and `kommune` only at the end of a word, `@` only for a
+/// municipal address.
+fn staff_marker_lines(page: &PageText, ctx: &DocContext) -> Vec<(usize, Marker)> {
     let text = page.text.as_str();
-    let mut out: Vec<(usize, bool)> = Vec::new();
+    let mut out: Vec<(usize, Marker)> = Vec::new();
     for m in staff_markers().find_iter(text) {
         let Some(li) = page.line_at(m.start()) else { continue };
-        if out.last().is_some_and(|(l, _)| *l == li) {
-            continue;
-        }
-        if &text[m.start()..m.end()] == "@" {
+        let line_start = page.lines[li].range.start;
+        let hit = &text[m.start()..m.end()];
+        if hit == "@" {
             let line = page.line_text(li);
-            if mail::emails(line).any(|e| ctx.is_staff_email(e)) {
-                out.push((li, true));
+            if mail::emails(line).any(|e| ctx.is_staff_email(e)) && !out.contains(&(li, Marker::Municipal)) {
+                out.push((li, Marker::Municipal));
             }
             continue;
         }
-        let word_ends = text[m.end()..].chars().next().is_none_or(|c| !c.is_alphabetic());
-        if word_ends {
-            out.push((li, false));
+        if text[m.end()..].chars().next().is_some_and(char::is_alphabetic) {
+            continue;
         }
+        if hit.eq_ignore_ascii_case("kommune") {
+            if !out.contains(&(li, Marker::Municipal)) {
+                out.push((li, Marker::Municipal));
+            }
+            continue;
+        }
+        let word_start = text[..m.start()]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic() || *c == '-')
+            .last()
+            .map_or(m.start(), |(i, _)| i);
+        out.push((li, Marker::Title(word_start - line_start, m.end() - line_start)));
     }
     out
 }
 
-/// A name line followed within three lines by a job title, a municipal address or `… Kommune`
-/// (or with a title on the same line) is the municipality's own staff.
+/// The municipality's own staff: a name next to a job title on its line (`Tina Brøndum,
+/// Sagsbehandler`, `Jobcenterchef Torben Vase`, `Sagsbehandler: Mette Dahl Olsen`), or a name line
+/// followed within three lines by a title, a municipal address or `… Kommune`.
 fn staff_signatures(page: &PageText, ctx: &mut DocContext, s: &mut Scratch) {
-    for (li, _) in staff_marker_lines(page, ctx) {
+    for (li, marker) in staff_marker_lines(page, ctx) {
         let line = page.line_text(li);
-        if line.split_whitespace().count() > 8 {
+        if let Marker::Title(ts, te) = marker {
+            title_neighbours(line, ts, te, ctx, s);
+        }
+        // Header lines (`Fra:`, `To:`) end a signature: what stands above belongs to another
+        // message.
+        // A title opening its line (`Sagsbehandler, Visitationen, Sønderå Kommune, tlf. …`) is a
+        // signature line however long; elsewhere only a short line is.
+        let title_first = matches!(marker, Marker::Title(ts, _) if line.get(..ts).is_some_and(|b| b.trim().is_empty()));
+        if mail::label_of(line).is_some() || (!title_first && line.split_whitespace().count() > 8) {
             continue;
         }
-        for k in li.saturating_sub(3)..=li {
+        for k in (li.saturating_sub(3)..li).rev() {
             let cand = page.line_text(k);
-            if mail::label_of(cand).is_some() && cand.contains('@') {
-                continue; // mail headers: `municipal_mail_people` decides per address
+            if mail::label_of(cand).is_some() || mail::is_forward_marker(cand) {
+                break;
             }
-            s.runs_of(cand);
-            if k == li && s.runs.len() > 1 {
-                continue; // a title next to one name, not a list of people
-            }
-            let known = s.runs.iter().any(|&(a, b)| s.toks[a..=b].iter().any(|t| t.flags & (FIRST | SURNAME) != 0));
-            let whole_line = if k == li { only_titles_besides_names(cand, s) } else { names_dominate(s) };
             // An address (digits) between the name and `… Kommune` is a citizen's letterhead
             // addressed to the municipality, not a signature.
-            let no_address_between = (k + 1..li).all(|j| !page.line_text(j).bytes().any(|c| c.is_ascii_digit()));
-            if known && whole_line && no_address_between && cand.split_whitespace().count() <= 8 {
+            if (k + 1..li).any(|j| page.line_text(j).bytes().any(|c| c.is_ascii_digit())) {
+                break;
+            }
+            s.runs_of(cand);
+            let known = s.runs.iter().any(|&(a, b)| s.toks[a..=b].iter().any(|t| t.flags & (FIRST | SURNAME) != 0));
+            if known && names_dominate(s) && cand.split_whitespace().count() <= 8 {
                 add_all_runs(ctx, s, cand);
             }
+        }
+    }
+}
+
+/// The name right before a title (`Tina Brøndum, Sagsbehandler`, `Hanne Jensen (konsulent)`) or
+/// right after it (`Jobcenterchef Torben Vase`, `Sagsbehandler: Mette Dahl Olsen`).
+fn title_neighbours(line: &str, ts: usize, te: usize, ctx: &mut DocContext, s: &mut Scratch) {
+    let before = line.get(..ts).unwrap_or("");
+    s.runs_of(before);
+    if let Some(&(a, b)) = s.runs.last() {
+        let gap = before.get(s.toks[b].end..).unwrap_or("x").trim();
+        if matches!(gap, "," | "-" | "–" | "(" | "/") {
+            ctx.add_run(before, &s.toks, a, b);
+        }
+    }
+    let after = line.get(te..).unwrap_or("");
+    s.runs_of(after);
+    if let Some(&(a, b)) = s.runs.first() {
+        let gap = after.get(..s.toks[a].start).unwrap_or("x").trim();
+        if gap.is_empty() || gap == ":" {
+            ctx.add_run(after, &s.toks, a, b);
         }
     }
 }

@@ -126,3 +126,50 @@ fn configured_municipal_domain_makes_staff() {
     assert!(ctx.is_staff_email("hj@minby.net") && ctx.is_staff_email("x@aarhus.dk"));
     assert!(has(&ctx, "hanne jensen") && !has(&ctx, "ole hansen"), "{:?}", ctx.public_persons);
 }
+
+#[test]
+fn a_title_next_to_a_name_on_a_long_line() {
+    let ctx = ctx_of(&[
+        "Ledigheden er 2,9 %, svarende til 612 fuldtidspersoner. Jobcenterchef Torben Vase forventer et fald.\nMed venlig hilsen Tina Brøndum, Sagsbehandler, Visitationen, Sønderå Kommune",
+    ]);
+    assert!(has(&ctx, "torben vase") && has(&ctx, "tina brøndum"), "{:?}", ctx.public_persons);
+    let ctx = ctx_of(&["Borgeren Peter Hansen leder efter arbejde og har søgt mange stillinger i år."]);
+    assert!(ctx.public_persons.is_empty(), "{:?}", ctx.public_persons);
+}
+
+#[test]
+fn a_signature_does_not_reach_across_a_mail_header() {
+    let ctx = ctx_of(&[
+        "Mvh Jens Ole Bak\n-----Original Message-----\nFrom: Tina Brøndum <tbr@aarhus.dk>\nSent: Monday, March 4, 2024 3:47 PM\nTo: Jens Ole Bak <jens.ole.bak@hotmail.com>\nSubject: Klage",
+    ]);
+    assert!(has(&ctx, "tina brøndum") && !has(&ctx, "jens ole bak"), "{:?}", ctx.public_persons);
+}
+
+#[test]
+fn names_wrapped_in_participant_lists() {
+    let ctx = ctx_of(&["Mødedeltagere:\nBirgitte Holm Andersen (A), formand, Poul Erik Vestergaard (V),\nnæstformand, Anja Skovgaard Mikkelsen (F), Lone Frederiksen (O), Karsten\nBro (Ø), Søren Kjærgaard (V)"]);
+    for n in ["birgitte holm andersen", "poul erik vestergaard", "lone frederiksen", "karsten bro", "søren kjærgaard"]
+    {
+        assert!(has(&ctx, n), "{n} in {:?}", ctx.public_persons);
+    }
+    // Party letter only, no label: the wrapped first name is still joined.
+    let ctx = ctx_of(&["Forslaget blev stillet af Karsten\nBro (Ø) og vedtaget."]);
+    assert!(has(&ctx, "karsten bro"), "{:?}", ctx.public_persons);
+    assert_eq!(trailing_name_words("…, Lone Frederiksen (O), Karsten"), Some("Karsten"));
+    assert_eq!(trailing_name_words("stillet af Hans Karl"), Some("Hans Karl"));
+    assert_eq!(trailing_name_words("næstformand,"), None);
+}
+
+#[test]
+fn a_meeting_folder_shares_its_participants() {
+    let agenda = ctx_of(&["Mødedeltagere: Karsten Bro (Ø), Lone Frederiksen (O)"]);
+    let mut bilag = ctx_of(&["Bilag 3: notat fra forvaltningen"]);
+    let line = "Karsten Bro";
+    let lex = lexicon();
+    let (mut toks, mut buf) = (Vec::new(), String::new());
+    tokenize(line, lex, &mut buf, &mut toks);
+    assert!(!bilag.is_public_run(line, &toks, 0, 1));
+    bilag.absorb_public(&agenda);
+    assert!(bilag.is_public_run(line, &toks, 0, 1));
+    assert!(has(&bilag, "lone frederiksen"));
+}

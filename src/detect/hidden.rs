@@ -210,7 +210,7 @@ impl<'a> Classifier<'a> {
         if !g.in_page_box {
             return Some(Reason::OffPage);
         }
-        if g.size < TINY_PT {
+        if g.size.abs() < TINY_PT {
             return Some(Reason::Tiny);
         }
         let shapes = &self.content.shapes;
@@ -332,6 +332,9 @@ fn hidden_text(content: &PageContent, out: &mut Vec<Finding>) {
         last = Some((g, reason.is_none()));
     }
     runs.extend(current.take());
+    if runs.is_empty() {
+        return;
+    }
     let visible = VisibleWords::new(&order, &reasons);
     report_runs(content, runs, &visible, out);
 }

@@ -72,9 +72,17 @@ impl Document {
     /// Opens a PDF from its bytes. Decrypts with the empty password when needed.
     pub fn open(bytes: &[u8], limits: Limits) -> Result<Document, OpenError> {
         let budget = Budget::new(limits);
+        let mut no_catalog = false;
         let inner = match load(bytes, &budget.limits, false) {
             Ok(doc) => doc,
-            Err(first) => load(bytes, &budget.limits, true).map_err(|_| first)?,
+            Err(OpenError::PasswordRequired) => return Err(OpenError::PasswordRequired),
+            Err(first) => match load(bytes, &budget.limits, true) {
+                Ok(doc) => doc,
+                Err(_) => {
+                    no_catalog = true;
+                    load_without_catalog(bytes, &budget.limits).ok_or(first)?
+                }
+            },
         };
         if inner.trailer.has(b"Encrypt") {
             return Err(OpenError::PasswordRequired);
@@ -82,7 +90,15 @@ impl Document {
         let mut doc =
             Document { inner, pages: Vec::new(), budget, fonts: Mutex::new(HashMap::new()), problems: Vec::new() };
         doc.find_pages();
-        if doc.pages.is_empty() && doc.inner.xref_recovery != Some(lopdf::xref::XrefRecovery::Reconstructed) {
+        if no_catalog {
+            doc.problems = vec![
+                "the file has no readable document catalog or trailer (it may be cut off); pages were looked for by scanning the file".to_string(),
+            ];
+        }
+        if doc.pages.is_empty()
+            && !no_catalog
+            && doc.inner.xref_recovery != Some(lopdf::xref::XrefRecovery::Reconstructed)
+        {
             // The cross-reference data may read fine yet point at the wrong objects.
             if let Ok(rebuilt) = load(bytes, &doc.budget.limits, true) {
                 doc.inner = rebuilt;
@@ -91,7 +107,12 @@ impl Document {
             }
         }
         if doc.pages.is_empty() {
-            let why = doc.problems.first().cloned().unwrap_or_else(|| "no pages were found in it".to_string());
+            let why = if no_catalog {
+                "it has no readable document catalog or trailer (it may be cut off), and no pages were found in it"
+                    .to_string()
+            } else {
+                doc.problems.first().cloned().unwrap_or_else(|| "no pages were found in it".to_string())
+            };
             return Err(OpenError::Malformed(why));
         }
         Ok(doc)
@@ -193,6 +214,8 @@ impl Document {
             for kid in kids.iter().rev() {
                 match kid {
                     Object::Reference(kid_id) => stack.push((*kid_id, here.clone(), depth + 1)),
+                    // Some writers leave null entries behind; they stand for nothing.
+                    Object::Null => {}
                     _ => problems.push("a page tree node lists a page that is not an object reference".to_string()),
                 }
             }
@@ -259,6 +282,30 @@ fn load(bytes: &[u8], limits: &Limits, force_reconstruct: bool) -> Result<lopdf:
         lopdf::Error::InvalidPassword => OpenError::PasswordRequired,
         other => OpenError::Malformed(other.to_string()),
     })
+}
+
+/// Object number of the stand-in catalog `load_without_catalog` inserts: the highest lopdf's
+/// object scan accepts, so it cannot shadow a real object that comes later in the file.
+const STAND_IN_CATALOG: u32 = 999_999;
+
+/// Last resort for a file cut off before its catalog and trailer (a truncated download): with a
+/// stand-in catalog and trailer inserted after the header (not at the end, where an unfinished
+/// stream would swallow them), lopdf's object scan loads the objects that survived, and
+/// `find_pages_by_scanning` finds the pages among them.
+fn load_without_catalog(bytes: &[u8], limits: &Limits) -> Option<lopdf::Document> {
+    let header = bytes.windows(5).take(1024).position(|w| w == b"%PDF-")?;
+    let line_end = header + bytes.get(header..)?.iter().position(|&b| b == b'\n' || b == b'\r')?;
+    let mut patched = Vec::with_capacity(bytes.len() + 128);
+    patched.extend_from_slice(bytes.get(..line_end)?);
+    patched.extend_from_slice(
+        format!(
+            "\n{STAND_IN_CATALOG} 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root {STAND_IN_CATALOG} 0 R >>\n"
+        )
+        .as_bytes(),
+    );
+    patched.extend_from_slice(bytes.get(line_end..)?);
+    let doc = load(&patched, limits, true).ok()?;
+    (!doc.trailer.has(b"Encrypt")).then_some(doc)
 }
 
 /// Page attributes inherited down the page tree.

@@ -6,11 +6,8 @@ mod closed;
 mod embedded;
 mod revision;
 
-// For the lead to call once the agenda is known in `check_bytes`.
-#[allow(unused_imports)]
-pub(super) use closed::closed_items_in_metadata;
-
 use super::{ReadDocument, Scanner};
+use crate::agenda::Agenda;
 use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
 use crate::pdf::extras::{self as px, ExtraText};
 use crate::pdf::PageText;
@@ -31,12 +28,16 @@ impl Scanner {
         bytes: &[u8],
         ctx: &DocContext,
         depth: u32,
+        agenda: &Agenda,
         out: &mut Vec<Finding>,
     ) -> Vec<String> {
         let mut problems = Vec::new();
         let pages = px::page_ids(&read.doc);
         let texts = extra_texts(read, &pages);
-        self.check_texts(&texts.texts, ctx, out);
+        let mut found = Vec::new();
+        self.check_texts(&texts.texts, ctx, &mut found);
+        drop_uncorroborated_authors(&mut found, &texts.texts);
+        out.extend(found);
         for (page, area) in &texts.unapplied_redactions {
             let mut f = Finding::new(
                 "annotation",
@@ -53,6 +54,7 @@ impl Scanner {
             out.push(f);
         }
         self.check_actions(read, &pages, out);
+        out.extend(closed::closed_items_in_metadata(read, agenda));
         let budget = read.doc.budget();
         if let Err(why) = budget.check_time() {
             problems.push(format!("embedded files and earlier revisions were not checked: {why}"));
@@ -63,7 +65,7 @@ impl Scanner {
             problems.push(format!("earlier revisions were not checked: {why}"));
             return problems;
         }
-        let fin = Final { read, pages: &pages, texts: &texts.texts };
+        let fin = Final { read, pages: &pages, texts: &texts.texts, agenda };
         self.check_revisions(&fin, bytes, ctx, out, &mut problems);
         problems
     }
@@ -128,6 +130,7 @@ struct Final<'a> {
     read: &'a ReadDocument,
     pages: &'a [ObjectId],
     texts: &'a [ExtraText],
+    agenda: &'a Agenda,
 }
 
 /// Texts outside the page content of the final revision.
@@ -161,8 +164,8 @@ pub(super) fn normalize(text: &str) -> String {
 }
 
 fn is_public(ctx: &DocContext, name: &str) -> bool {
-    let name = normalize(name).to_lowercase();
-    ctx.public_persons.iter().any(|p| normalize(p).to_lowercase() == name)
+    let lower = normalize(name).to_lowercase();
+    ctx.public_persons.iter().any(|p| normalize(p).to_lowercase() == lower) || ctx.mentions_public_person(name)
 }
 
 /// A `name` finding in a non-page part, reported as that part's rule.
@@ -185,6 +188,33 @@ fn name_in_part(mut f: Finding, t: &ExtraText) -> Finding {
     f.rule = rule.to_string();
     f.severity = f.severity.max(Severity::Medium);
     f
+}
+
+/// Fields that name who made the file. In a municipality's own document that is a staff
+/// member, often one the text never mentions; a citizen's name there is a leak only when
+/// something else ties it to the content.
+fn is_author_field(location: &str) -> bool {
+    matches!(
+        location,
+        "Author" | "Creator" | "XMP dc:creator" | "XMP pdf:Author" | "XMP dc:contributor" | "XMP dc:publisher"
+    )
+}
+
+/// Keeps a name in an author field only when the same name is in the file's content metadata
+/// (the title or keywords of a citizen's letter). A citizen's own document with their name as
+/// Author names them on its pages too, where the names rule reports them.
+fn drop_uncorroborated_authors(found: &mut Vec<Finding>, texts: &[ExtraText]) {
+    let content_fields: Vec<String> = texts
+        .iter()
+        .filter(|t| t.source == "metadata" && !is_author_field(&t.location))
+        .map(|t| normalize(&t.text).to_lowercase())
+        .collect();
+    found.retain(|f| {
+        let is_author_name =
+            f.rule == "metadata" && f.source == "metadata" && f.location.as_deref().is_some_and(is_author_field);
+        let name = normalize(&f.text).to_lowercase();
+        !is_author_name || content_fields.iter().any(|v| v.contains(&name))
+    });
 }
 
 /// Findings already made on the final file, as `(rule, words)` keys, so that parts of the file

@@ -197,13 +197,12 @@ impl Scanner {
         for (i, text) in read.pages.iter().enumerate() {
             self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);
         }
-        let extra_problems = self.scan_extras(&read, bytes, &ctx, depth, &mut findings);
         let mut structure = agenda::infer(&read.pages);
         if let Some(k) = known {
             k.apply(&mut structure);
         }
         agenda::closed_item::check(&read.pages, &structure, name, &mut findings);
-        findings.extend(extras::closed_items_in_metadata(&read, &structure));
+        let extra_problems = self.scan_extras(&read, bytes, &ctx, depth, &structure, &mut findings);
         // Content, extras and agenda findings are made outside `Detector::scan`: give them the
         // same allowlists, disabled rules and severity overrides.
         self.detector.apply_policy(&mut findings);

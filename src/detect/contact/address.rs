@@ -30,8 +30,12 @@ pub enum AddressOwner {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Address {
+    /// From the street's first letter to the town's last.
     pub range: Range<usize>,
-    /// The house number (and floor/side) inside `range`, masked in reports.
+    /// The pieces that make the address, when other text lies between them (a two-column
+    /// letterhead: `Rosenvænget 7   Sagsnr.: …` / `6990 Sønderå`); else just `range`.
+    pub parts: Vec<Range<usize>>,
+    /// The house number (and floor/side), masked in reports.
     pub number: Range<usize>,
     pub owner: AddressOwner,
     pub severity: Severity,
@@ -53,7 +57,18 @@ fn street_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?:^|[\s,:;(])(?P<street>(?:[\p{L}][\p{L}'.\-]*[ \u{00A0}]){0,3}[\p{L}][\p{L}'\-]*)[ \u{00A0}](?P<number>\d{1,4}(?:[ \u{00A0}]?[A-Za-z](?-u:\b))?(?:,?[ \u{00A0}]*(?:st|kl|kld|sal|th|tv|mf|\d{1,2})\.?)*)(?P<sep>[ \u{00A0}]*,?[ \u{00A0}]*\n?[ \u{00A0}]*)$",
+            r"(?:^|[\s,:;(])(?P<street>(?:[\p{L}][\p{L}'.\-]*[ \u{00A0}]){0,3}[\p{L}][\p{L}'\-]*)[ \u{00A0}](?P<number>\d{1,4}(?:[ \u{00A0}]?[A-Za-z](?-u:\b))?(?:,?[ \u{00A0}]*\n?[ \u{00A0}]*(?:st|kl|kld|sal|th|tv|mf|\d{1,2})\.?)*)(?P<sep>[ \u{00A0}]*,?[ \u{00A0}]*\n?[ \u{00A0}]*)$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// `Street 12B` at the start of a line (the left column of a two-column letterhead).
+fn street_start_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^[ \u{00A0}]*(?P<street>(?:[\p{L}][\p{L}'.\-]*[ \u{00A0}]){0,3}[\p{L}][\p{L}'\-]*)[ \u{00A0}](?P<number>\d{1,4}(?:[ \u{00A0}]?[A-Za-z](?-u:\b))?(?:,?[ \u{00A0}]*(?:st|kl|kld|sal|th|tv|mf|\d{1,2})\.)*)(?:[ \u{00A0},]|$)",
         )
         .expect("static regex")
     })
@@ -141,49 +156,79 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
                 None => continue,
             }
         }
-        // The text before the postcode: this line, plus the previous line when the postcode
-        // starts its line.
+        // The text before the postcode: this line and the one above (a street line above the
+        // postcode line, or a floor/side wrapped onto the postcode's line).
         let line_start = text[..pc.start()].rfind('\n').map_or(0, |i| i + 1);
-        let window_start = if text[line_start..pc.start()].trim().is_empty() && line_start > 0 {
-            text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1)
+        let window_start = if line_start > 0 { text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1) } else { 0 };
+        let window_start = floor_char_boundary(text, window_start.max(pc.start().saturating_sub(160)));
+        let postcode_starts_line = text[line_start..pc.start()].trim().is_empty() && line_start > 0;
+        let found = street_before(text, window_start, pc.start()).or_else(|| {
+            if postcode_starts_line {
+                street_at_line_start(text, line_start)
+            } else {
+                None
+            }
+        });
+        let Some((street_start, number)) = found else { continue };
+        let range = street_start..town_end;
+        let between = text.get(number.end..pc.start()).unwrap_or("");
+        let parts = if !between.trim().trim_matches(',').trim().is_empty() {
+            vec![street_start..number.end, pc.start()..town_end]
         } else {
-            line_start
+            vec![range.clone()]
         };
-        let window_start = floor_char_boundary(text, window_start.max(pc.start().saturating_sub(120)));
-        let before_text = &text[window_start..pc.start()];
-        // Cheap test before the regex: a house number (or a floor/side after it) ends the text.
-        let tail = before_text.trim_end_matches([' ', '\u{00A0}', '\n', ',', '.']);
-        let ends_like_number = tail.ends_with(|c: char| c.is_ascii_digit())
-            || ["th", "tv", "mf", "sal", "st", "kl", "kld"].iter().any(|w| tail.ends_with(w))
-            || tail.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
-                && tail.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit() || c == ' ');
-        if !ends_like_number {
-            continue;
-        }
-        let Some(sc) = street_re().captures(before_text) else { continue };
-        let (Some(street), Some(number)) = (sc.name("street"), sc.name("number")) else { continue };
-        let Some(keep) = plausible_street(street.as_str()) else { continue };
-        // Without a street suffix, `Word 12 8000 Town` is as likely a row of a table: the number
-        // and the postcode must be apart by a comma or a line break.
-        let sep = sc.name("sep").map_or("", |m| m.as_str());
-        let suffixed = street.as_str().split_whitespace().last().is_some_and(has_street_suffix);
-        if !suffixed && !sep.contains([',', '\n']) {
-            continue;
-        }
-        let street_words: Vec<(usize, &str)> = word_offsets(street.as_str());
-        let Some(&(offset, _)) = street_words.get(keep) else { continue };
-        let start = window_start + street.start() + offset;
-        let range = start..town_end;
-        let number_range = window_start + number.start()..window_start + number.end();
+        let number_range = number;
         let owner = owner(text, hits, municipal, &range);
         let severity = match owner {
             AddressOwner::Own => Severity::Info,
             AddressOwner::Municipal | AddressOwner::Business | AddressOwner::Institution => Severity::Low,
             AddressOwner::Private => Severity::Medium,
         };
-        out.push(Address { range, number: number_range, owner, severity });
+        out.push(Address { range, parts, number: number_range, owner, severity });
     }
     out
+}
+
+/// The street and house number ending right before `end` (the postcode): `(street start,
+/// number range)`.
+fn street_before(text: &str, window_start: usize, end: usize) -> Option<(usize, Range<usize>)> {
+    let before_text = &text[window_start..end];
+    // Cheap test before the regex: a house number (or a floor/side after it) ends the text.
+    let tail = before_text.trim_end_matches([' ', '\u{00A0}', '\n', ',', '.']);
+    let ends_like_number = tail.ends_with(|c: char| c.is_ascii_digit())
+        || ["th", "tv", "mf", "sal", "st", "kl", "kld"].iter().any(|w| tail.ends_with(w))
+        || tail.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+            && tail.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit() || c == ' ');
+    if !ends_like_number {
+        return None;
+    }
+    let sc = street_re().captures(before_text)?;
+    let (street, number) = (sc.name("street")?, sc.name("number")?);
+    let keep = plausible_street(street.as_str())?;
+    // Without a street suffix, `Word 12 8000 Town` is as likely a row of a table: the number
+    // and the postcode must be apart by a comma or a line break.
+    let sep = sc.name("sep").map_or("", |m| m.as_str());
+    let suffixed = street.as_str().split_whitespace().last().is_some_and(has_street_suffix);
+    if !suffixed && !sep.contains([',', '\n']) {
+        return None;
+    }
+    let (offset, _) = *word_offsets(street.as_str()).get(keep)?;
+    Some((window_start + street.start() + offset, window_start + number.start()..window_start + number.end()))
+}
+
+/// The street and house number starting the line above `line_start` (which starts with the
+/// postcode): a two-column letterhead puts other text after them. Needs a street suffix.
+fn street_at_line_start(text: &str, line_start: usize) -> Option<(usize, Range<usize>)> {
+    let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+    let prev = &text[prev_start..line_start - 1];
+    let sc = street_start_re().captures(prev)?;
+    let (street, number) = (sc.name("street")?, sc.name("number")?);
+    if !street.as_str().split_whitespace().last().is_some_and(has_street_suffix) {
+        return None;
+    }
+    let keep = plausible_street(street.as_str())?;
+    let (offset, _) = *word_offsets(street.as_str()).get(keep)?;
+    Some((prev_start + street.start() + offset, prev_start + number.start()..prev_start + number.end()))
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -236,15 +281,24 @@ fn owner(text: &str, hits: &[Hit], municipal: &Municipal, range: &Range<usize>) 
 
 /// The address with its house number (and floor/side) masked: `Strandvejen XX, 2900 Hellerup`.
 pub fn mask(text: &str, a: &Address) -> String {
-    let mut out = String::new();
-    out.push_str(&text[a.range.start..a.number.start]);
-    out.extend(text[a.number.clone()].chars().map(|c| if c.is_alphanumeric() { 'X' } else { c }));
-    out.push_str(&text[a.number.end..a.range.end]);
-    out.replace('\n', " ")
+    let masked_part = |r: &Range<usize>| {
+        let mut out = String::new();
+        for (i, c) in text[r.clone()].char_indices() {
+            let at = r.start + i;
+            out.push(if at >= a.number.start && at < a.number.end && c.is_alphanumeric() { 'X' } else { c });
+        }
+        out.replace('\n', " ")
+    };
+    a.parts.iter().map(masked_part).collect::<Vec<_>>().join(", ")
+}
+
+/// The address as one string: its parts joined, line breaks as spaces.
+pub fn joined(text: &str, a: &Address) -> String {
+    a.parts.iter().map(|r| text[r.clone()].replace('\n', " ")).collect::<Vec<_>>().join(", ")
 }
 
 pub fn finding(unit: &TextUnit<'_>, text: &str, a: &Address) -> Finding {
-    let matched = text[a.range.clone()].replace('\n', " ");
+    let matched = joined(text, a);
     let masked = mask(text, a);
     let why = match a.owner {
         AddressOwner::Own => "the municipality's own address",
@@ -256,7 +310,7 @@ pub fn finding(unit: &TextUnit<'_>, text: &str, a: &Address) -> Finding {
     let mut f = unit.finding("address", a.severity, &matched, format!("Street address {masked}: {why}."));
     f.masked_text = masked;
     f.context = context_of(text, a.range.clone(), 60);
-    f.bbox = unit.text.bbox_of(a.range.clone());
+    f.bbox = a.parts.iter().filter_map(|r| unit.text.bbox_of(r.clone())).reduce(|x, y| x.union(&y));
     f.confidence = if a.owner == AddressOwner::Private { 0.8 } else { 0.7 };
     f
 }

@@ -120,6 +120,12 @@ impl Municipal {
         self.phones.iter().any(|p| p == digits)
     }
 
+    /// Whether `digits` lies in the number series of one of the municipality's own numbers
+    /// (same first four digits: `72 36 41 50` next to the switchboard `72 36 00 00`).
+    pub fn is_own_series(&self, digits: &str) -> bool {
+        digits.len() == 8 && self.phones.iter().any(|p| p.get(..4) == digits.get(..4))
+    }
+
     pub fn is_own_address(&self, address: &str) -> bool {
         let a = normalise_address(address);
         self.addresses.contains(&a)

@@ -7,7 +7,8 @@
 //! suppresses even a phone-shaped number. Danish numbers start with 2–9 (1 only when labelled).
 //!
 //! Whose number:
-//! - the municipality's own configured number → info;
+//! - the municipality's own configured number → info; a number in the same series (same first
+//!   four digits) → low;
 //! - otherwise the nearest evidence decides, looking at the number's line, then ±1, ±2, ±3
 //!   lines; within one ring private evidence wins. Private: words such as `borger`, `privat`,
 //!   `pårørende` (up to ±2 lines), a free-mail address (±3) or a private street address (±1)
@@ -178,6 +179,9 @@ fn owner(
 ) -> PhoneOwner {
     if municipal.is_own_phone(national) {
         return PhoneOwner::Own;
+    }
+    if municipal.is_own_series(national) {
+        return PhoneOwner::Municipal;
     }
     let (hits, emails) = (ev.hits, ev.emails);
     let emails_in = |r: &Range<usize>, owners: &[Owner]| {

@@ -207,6 +207,28 @@ fn configured_own_numbers_are_info() {
     check_with(&TextUnit::page(&page, 1), &DocContext::default(), &m, &mut out);
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].severity, Severity::Info);
+    // Its number series is the municipality's too, even next to private words.
+    let page = PageText::from_plain("Pårørendegrupperne får en telefonlinje, tlf. 89 40 41 50.");
+    let mut out = Vec::new();
+    check_with(&TextUnit::page(&page, 1), &DocContext::default(), &m, &mut out);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].severity, Severity::Low);
+}
+
+#[test]
+fn wrapped_and_two_column_addresses() {
+    let a = addresses("tilbagebetalt af Lasse Mikkelsen, Vestergade 33, st.\nth., 6990 Sønderå, fordi han");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert!(a[0].0.starts_with("Vestergade 33, st."), "{a:?}");
+    let text = "Signe Bech-Nielsen Dato: 6. marts 2024\nRosenvænget 7 Sagsnr.: 27.15.08-G01-77-24\n6990 Sønderå";
+    let fs = scan(text);
+    let a = rule(&fs, "address");
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].text, "Rosenvænget 7, 6990 Sønderå");
+    assert_eq!(a[0].masked_text, "Rosenvænget X, 6990 Sønderå");
+    assert_eq!(a[0].severity, Severity::Medium);
+    // Not when the line above does not start with a suffixed street.
+    assert!(addresses("Bilag 7 Sagsnr.: 27.15.08\n6990 Sønderå").is_empty());
 }
 
 // ------------------------------------------------------------------------------- address

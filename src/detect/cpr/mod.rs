@@ -11,7 +11,8 @@
 //!   (`rules/cpr/exception_dates.txt`) → report; the checksum fails on another date → report only
 //!   when a CPR label is close, with lower confidence.
 //! - Local context: the nearest label word before the number on its line (within 30 bytes)
-//!   decides. A CPR label there raises confidence; a word such as `P-nr.`, `Kontonr.`, `Faktura`,
+//!   decides; for a number starting its line, a label ending the line above; for a number in a
+//!   table column, the column's header (same horizontal position, rows of digits in between). A CPR label there raises confidence; a word such as `P-nr.`, `Kontonr.`, `Faktura`,
 //!   `Sagsnr.`, `CVR`, `Tlf.` suppresses the number. Words anywhere else on the page never do.
 //! - Density: a unit with at least `DENSITY_MIN_CANDIDATES` CPR-shaped numbers of which at most
 //!   one in `DENSITY_MAX_VALID_SHARE` validates is a table of other numbers (a random ten-digit
@@ -22,6 +23,7 @@ pub mod data;
 
 use super::rulefile::{self, context_of, default_rule, Hit, Lexicon};
 use super::{mask, DocContext, Finding, Severity, TextUnit};
+use crate::pdf::PageText;
 use data::{Date, Validity};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -248,11 +250,106 @@ enum Local {
     Suppress,
 }
 
-fn local_context(text: &str, hits: &[Hit], pos: usize) -> Local {
-    match rulefile::nearest_before(hits, text, pos, LOCAL_WINDOW, LABEL | SUPPRESS) {
-        Some(h) if h.is(LABEL) => Local::Label,
-        Some(_) => Local::Suppress,
-        None => Local::Nothing,
+/// What the words just before the number say: the nearest label word before it on its line; for
+/// a number that starts its line, a label ending the line above (`Fakturanr.` / `2106871127`);
+/// for a number in a table column, the column's header above it (`Bilagsnr.` over a column of
+/// numbers). Never a word elsewhere on the page.
+fn local_context(text: &str, page: Option<&PageText>, hits: &[Hit], range: &Range<usize>) -> Local {
+    let decide = |h: Hit| if h.is(LABEL) { Local::Label } else { Local::Suppress };
+    let pos = range.start;
+    if let Some(h) = rulefile::nearest_before(hits, text, pos, LOCAL_WINDOW, LABEL | SUPPRESS) {
+        return decide(h);
+    }
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..pos].trim().is_empty() || line_start == 0 {
+        return Local::Nothing;
+    }
+    let column = horizontal(text, page, range);
+    // A label ending the line above.
+    let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+    let prev_end = prev_start + text[prev_start..line_start - 1].trim_end_matches([' ', ':', '.', '\t']).len();
+    if let Some(h) = hits
+        .iter()
+        .rev()
+        .skip_while(|h| h.start >= line_start)
+        .take_while(|h| h.start >= prev_start)
+        .find(|h| h.is(LABEL | SUPPRESS))
+    {
+        // The keyword may be the start of a compound (`Faktura` in `Fakturanr.`).
+        let word_end = h.end
+            + text[h.end..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+                .unwrap_or(text.len() - h.end);
+        // A wrapped sentence (`… Fakturanr.` / `2106871127`), not the header of another column.
+        let other_column = starts_cell(text, page, prev_start, h)
+            && !same_column(horizontal(text, page, &(h.start..h.end)), column, page.is_some());
+        if word_end + 1 >= prev_end && !other_column {
+            return decide(*h);
+        }
+    }
+    // A column header: walk up through rows that have digits in the same column.
+    let mut upper_end = line_start - 1;
+    for _ in 0..12 {
+        let upper_start = text[..upper_end].rfind('\n').map_or(0, |i| i + 1);
+        let header = hits
+            .iter()
+            .filter(|h| h.start >= upper_start && h.end <= upper_end && h.is(LABEL | SUPPRESS))
+            .filter(|h| starts_cell(text, page, upper_start, h))
+            .find(|h| same_column(horizontal(text, page, &(h.start..h.end)), column, page.is_some()));
+        if let Some(h) = header {
+            return decide(*h);
+        }
+        let row = digit_runs(&text[upper_start..upper_end])
+            .into_iter()
+            .any(|r| overlaps(horizontal(text, page, &(upper_start + r.start..upper_start + r.end)), column));
+        if !row || upper_start == 0 {
+            break;
+        }
+        upper_end = upper_start - 1;
+    }
+    Local::Nothing
+}
+
+/// The horizontal extent of `range`: its box on the page when known, else its character columns.
+fn horizontal(text: &str, page: Option<&PageText>, range: &Range<usize>) -> (f32, f32) {
+    if let Some(b) = page.and_then(|p| p.bbox_of(range.clone())) {
+        return (b.x0, b.x1);
+    }
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..range.start].chars().count() as f32;
+    let width = text[range.clone()].lines().next().map_or(0, |l| l.chars().count()) as f32;
+    // Character columns are in different units from page boxes; both sides of a comparison come
+    // from the same page, so they agree as long as the page has boxes for both or for neither.
+    (col, col + width.max(1.0))
+}
+
+fn overlaps(a: (f32, f32), b: (f32, f32)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Whether a header word lines up with a column value: overlapping boxes on a page; in plain
+/// text, the same starting column (±2 characters).
+fn same_column(header: (f32, f32), value: (f32, f32), boxes: bool) -> bool {
+    if boxes {
+        overlaps(header, value)
+    } else {
+        (header.0 - value.0).abs() <= 2.0
+    }
+}
+
+/// Whether a keyword starts a table cell: at the start of its line, or after a wide gap (two or
+/// more spaces or a tab; on a page, a gap wider than the text is high).
+fn starts_cell(text: &str, page: Option<&PageText>, line_start: usize, h: &Hit) -> bool {
+    let before = &text[line_start..h.start];
+    if before.trim().is_empty() || before.ends_with("  ") || before.ends_with('\t') {
+        return true;
+    }
+    let Some(p) = page else { return false };
+    let prev_char =
+        before.trim_end().char_indices().next_back().map(|(i, c)| line_start + i..line_start + i + c.len_utf8());
+    match (prev_char.and_then(|r| p.bbox_of(r)), p.bbox_of(h.start..h.end)) {
+        (Some(a), Some(b)) => b.x0 - a.x1 > b.height().max(1.0),
+        _ => false,
     }
 }
 
@@ -269,6 +366,11 @@ pub struct CprHit {
 
 /// The rule over plain text, against `today`. Separated from `check` so tests can fix the date.
 pub fn find(text: &str, today: Date) -> Vec<CprHit> {
+    find_in(text, None, today)
+}
+
+/// `find` with the page's character boxes, so table columns are recognised by position.
+pub fn find_in(text: &str, page: Option<&PageText>, today: Date) -> Vec<CprHit> {
     // Cheap prefilter: without a run of exactly six or ten digits there is no CPR, and no need
     // for the keyword pass (most pages only have years and amounts).
     if !has_cpr_shaped_run(text) {
@@ -290,7 +392,7 @@ pub fn find(text: &str, today: Date) -> Vec<CprHit> {
         .into_iter()
         .map(|cand| {
             let (validity, date) = data::validate(&cand.digits, today);
-            let local = local_context(text, &hits, cand.range.start);
+            let local = local_context(text, page, &hits, &cand.range);
             let labelled = local == Local::Label || (local != Local::Suppress && label_close(text, &hits, &cand.range));
             Judged { cand, validity, date, local, labelled }
         })
@@ -351,7 +453,7 @@ fn has_cpr_shaped_run(text: &str) -> bool {
 
 pub fn check(unit: &TextUnit<'_>, _doc: &DocContext, out: &mut Vec<Finding>) {
     let text = unit.text.text.as_str();
-    for hit in find(text, data::today()) {
+    for hit in find_in(text, Some(unit.text), data::today()) {
         let matched = text[hit.range.clone()].replace('\n', " ");
         let masked = mask::mask_cpr(&matched);
         let why = match (hit.validity, hit.labelled) {

@@ -239,6 +239,20 @@ fn suppression_is_local_never_page_wide() {
     assert_eq!(found(&format!("{v} sagsnr. 2024-004512")), vec![v.clone()]);
     // The nearest word wins: a CPR label after a phone label.
     assert_eq!(found(&format!("Tlf. 12345678, CPR {v}")), vec![v.clone()]);
+    // A label wrapped to the end of the line above is still local.
+    assert!(found(&format!("Første faktura, Fakturanr.\n{} på 187.500,00 kr.", valid("210687", 1))).is_empty());
+    assert!(found(&format!("til Reg.nr. 9570 Kontonr.\n{}. Ordrenr. 1", valid("210687", 2))).is_empty());
+    // A line above that merely ends a sentence with such a word elsewhere does not count.
+    assert_eq!(found(&format!("Se faktura for maj og juni her.\n{v}")), vec![v.clone()]);
+    // A table column under a header (`Bilagsnr.`), rows of numbers in between.
+    let table = format!("Bilagsnr. Dato\n{} 03-10-2023\n{} 04-10-2023\nI alt", valid("301184", 1), valid("010285", 2));
+    assert!(found(&table).is_empty(), "{:?}", found(&table));
+    // ... but a header over another column does not suppress.
+    let other = format!("Dato       Bilagsnr.\n{} 1234\n", valid("301184", 1));
+    assert_eq!(found(&other).len(), 1);
+    // A `CPR-nr.` column header labels its column.
+    let cprs = format!("Navn        CPR-nr.\nHanne Jensen {}\n", with_sep(&failing("120387", 1), "-"));
+    assert_eq!(found(&cprs).len(), 1);
     // ... and a suppressing word after a CPR label.
     assert!(found(&format!("CPR-nr. oplyst, konto {v}")).is_empty());
 }

@@ -13,12 +13,14 @@ use super::mail;
 use super::{DocContext, Finding, Severity, TextUnit};
 use crate::pdf::PageText;
 use lexicon::{lexicon, FIRST, STOP};
+use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 use tokens::{find_names, relaxed_runs, tokenize, NameMatch, Token};
 
 /// Words near a name that make it a citizen's (the case is about this person).
-const CITIZEN_WORDS: [&str; 46] = [
+const CITIZEN_WORDS: [&str; 73] = [
     "borger",
     "borgeren",
     "borgerens",
@@ -65,6 +67,33 @@ const CITIZEN_WORDS: [&str; 46] = [
     "eleven",
     "elevens",
     "anmelder",
+    "morfar",
+    "morfaren",
+    "mormor",
+    "farfar",
+    "farmor",
+    "moster",
+    "faster",
+    "morbror",
+    "farbror",
+    "onkel",
+    "tante",
+    "bedstefar",
+    "bedstemor",
+    "søster",
+    "bror",
+    "stedfar",
+    "stedmor",
+    "plejefar",
+    "plejemor",
+    "plejeforældre",
+    "plejebarn",
+    "anbragte",
+    "afdøde",
+    "enke",
+    "enkemand",
+    "samlever",
+    "kæreste",
 ];
 
 /// Rules whose findings next to a name make it a citizen's.
@@ -145,8 +174,12 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
                     Severity::High,
                     "A name in the signature of a letter or mail, not one of the municipality's staff".to_string(),
                 )
-            } else if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false)) {
+            } else if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false))
+                || address_follows(text.text.get(range.end..text.lines[li].range.end).unwrap_or(""))
+            {
                 (Severity::High, "A name next to a CPR number, address or phone number".to_string())
+            } else if is_name_field(line) {
+                (Severity::High, "A name in a form's name field (`Navn:`)".to_string())
             } else if let Some(word) = citizen_word_near(text, li) {
                 (Severity::High, format!("A name near the word `{word}`: probably the citizen the case is about"))
             } else {
@@ -416,6 +449,30 @@ fn personal_data_lines(text: &PageText, earlier: &[Finding]) -> Vec<bool> {
         }
     }
     near
+}
+
+/// `…, Vestergade 33, st. th.` or `… 6990 Sønderå` right after a name on its line: the person's
+/// address, even where the address rule could not read it whole (wrapped over lines).
+fn address_follows(rest: &str) -> bool {
+    static STREET: OnceLock<Regex> = OnceLock::new();
+    static POSTCODE: OnceLock<Regex> = OnceLock::new();
+    let street = STREET.get_or_init(|| {
+        Regex::new(r"^\s*,?\s*((?:\p{Lu}[\p{L}.'-]*\s+){1,3})\d{1,3}[A-Za-z]?(?:[\s,.]|$)").expect("static regex")
+    });
+    let postcode =
+        POSTCODE.get_or_init(|| Regex::new(r"(?:^|[\s,])[1-9]\d{3}\s+(\p{Lu}\p{Ll}+)").expect("static regex"));
+    let lex = lexicon();
+    let mut buf = String::new();
+    let mut no_stop_word = |words: &str| words.split_whitespace().all(|w| lex.classify(w, &mut buf) & STOP == 0);
+    street.captures(rest).and_then(|c| c.get(1)).is_some_and(|w| no_stop_word(w.as_str()))
+        || postcode.captures(rest).and_then(|c| c.get(1)).is_some_and(|w| no_stop_word(w.as_str()))
+}
+
+/// `Navn: Hanne Jensen`, `Barnets navn: …`: a form field holding a person's name.
+fn is_name_field(line: &str) -> bool {
+    const FIELDS: [&str; 8] =
+        ["navn", "fulde navn", "fuldt navn", "borgerens navn", "barnets navn", "elevens navn", "ansøgers navn", "name"];
+    tokens::starts_with_phrase(line, &FIELDS).is_some_and(|(_, end)| line[end..].trim_start().starts_with(':'))
 }
 
 /// A citizen word on the line or the lines next to it.

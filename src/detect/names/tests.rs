@@ -403,3 +403,24 @@ fn outlook_surname_comma_first_name_in_headers() {
     }
     assert_eq!(names(&f).len(), 3, "{:?}", names(&f));
 }
+
+#[test]
+fn form_name_field_is_high() {
+    let f = scan_texts(&["Ansøgningsskema\nNavn: Karin Bertelsen\nØnsket dato: 1. juni"]);
+    assert_eq!(name_severity(&f, "Karin Bertelsen"), Some(Severity::High), "{:?}", names(&f));
+    let f = scan_texts(&["Udvalget ændrede navn på puljen efter forslag fra Karin Bertelsen."]);
+    assert_eq!(name_severity(&f, "Karin Bertelsen"), Some(Severity::Low), "{:?}", names(&f));
+}
+
+#[test]
+fn address_after_the_name_is_high() {
+    let f = scan_texts(&["Jobcentret har krævet 84.312 kr. tilbagebetalt af Lasse Thrane Mikkelsen, Vestergade 33, st.\nth., 6990 Sønderå, fordi han har modtaget kontanthjælp."]);
+    assert_eq!(name_severity(&f, "Lasse Thrane Mikkelsen"), Some(Severity::High), "{:?}", names(&f));
+    for clean in [
+        "Forslag fra Lasse Thrane Mikkelsen, Punkt 3 på dagsordenen.",
+        "Indstillet af Lasse Thrane Mikkelsen, 2024 Budget og plan.",
+    ] {
+        let f = scan_texts(&[clean]);
+        assert_eq!(name_severity(&f, "Lasse Thrane Mikkelsen"), Some(Severity::Low), "{clean}: {:?}", names(&f));
+    }
+}

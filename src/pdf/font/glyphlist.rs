@@ -2,11 +2,17 @@
 //! `uniXXXX[XXXX…]` and `uXXXX[XX]`, with `.suffix` dropped and `_` joining ligature components.
 //! Names that only number a glyph (`g12`, `cid34`, `glyph5`) say nothing about the character.
 
-use super::agl_table::AGL;
+use super::agl_table::{AGL, ZAPF};
 
-/// The AGL entry for `name` (exact, case-sensitive), including the ZapfDingbats names `a1`…
+/// The AGL entry for `name` (exact, case-sensitive).
 pub(crate) fn agl_lookup(name: &[u8]) -> Option<&'static str> {
     AGL.binary_search_by(|(n, _)| n.as_bytes().cmp(name)).ok().and_then(|i| AGL.get(i)).map(|(_, t)| *t)
+}
+
+/// The ZapfDingbats glyph names (`a1` … `a191`). Only that font means these by them; other
+/// fonts (Type3 bitmap fonts especially) use `aNN` for arbitrary glyphs.
+pub(crate) fn zapf_lookup(name: &[u8]) -> Option<&'static str> {
+    ZAPF.binary_search_by(|(n, _)| n.as_bytes().cmp(name)).ok().and_then(|i| ZAPF.get(i)).map(|(_, t)| *t)
 }
 
 /// Appends the Unicode text of glyph `name` to `out` (not yet normalised). Returns whether
@@ -86,7 +92,8 @@ mod tests {
         assert_eq!(text("AE"), "Æ");
         assert_eq!(text("afii10017"), "А");
         assert_eq!(text("dalethatafpatah"), "\u{5d3}\u{5b2}");
-        assert_eq!(text("a1"), "\u{2701}");
+        assert_eq!(text("a1"), "");
+        assert_eq!(zapf_lookup(b"a1"), Some("\u{2701}"));
         assert_eq!(text(".notdef"), "");
     }
 

@@ -14,6 +14,7 @@ mod cmap;
 mod encoding;
 #[rustfmt::skip]
 mod encoding_table;
+mod fontfile;
 mod glyphlist;
 mod objects;
 mod simple;

@@ -2,9 +2,9 @@
 //! a 256-entry table of text and widths.
 
 use super::encoding::{apply_differences, push_normalized_str, BaseEncoding, StackText};
-use super::glyphlist::append_glyph_text;
+use super::glyphlist::{append_glyph_text, zapf_lookup};
 use super::objects::{get, get_array, get_dict, get_name, get_number, number};
-use super::{descriptor_flags, descriptor_metrics, font_info, load_to_unicode, std14, type3, Font, Kind};
+use super::{descriptor_flags, descriptor_metrics, font_info, fontfile, load_to_unicode, std14, type3, Font, Kind};
 use crate::pdf::limits::Budget;
 use lopdf::{Dictionary, Document, Object};
 
@@ -45,6 +45,7 @@ pub(crate) fn load(doc: &Document, dict: &Dictionary, budget: &Budget, is_type3:
     let std = if is_type3 { None } else { std14::lookup(&info.name) };
     let is_truetype = get_name(doc, dict, b"Subtype") == Some(b"TrueType");
     let lower_name = info.name.to_ascii_lowercase();
+    let zapf = std.is_some_and(|m| m.name == "ZapfDingbats");
     let dingbats = lower_name.starts_with("wingdings") || lower_name.starts_with("webdings");
 
     let builtin = if is_type3 {
@@ -60,14 +61,25 @@ pub(crate) fn load(doc: &Document, dict: &Dictionary, budget: &Budget, is_type3:
     };
     let mut base = builtin;
     let mut differences = None;
+    let mut names_base_given = false;
     match get(doc, dict, b"Encoding") {
-        Some(Object::Name(n)) => base = BaseEncoding::from_name(n).or(base),
+        Some(Object::Name(n)) => {
+            names_base_given = BaseEncoding::from_name(n).is_some();
+            base = BaseEncoding::from_name(n).or(base);
+        }
         Some(Object::Dictionary(d)) => {
-            base = get_name(doc, d, b"BaseEncoding").and_then(BaseEncoding::from_name).or(base);
+            let named = get_name(doc, d, b"BaseEncoding").and_then(BaseEncoding::from_name);
+            names_base_given = named.is_some();
+            base = named.or(base);
             differences = get_array(doc, d, b"Differences");
         }
         _ => {}
     }
+    // An embedded Type 1 program's own encoding is the base when the PDF names none.
+    let program_encoding = match (names_base_given || is_truetype || is_type3, descriptor) {
+        (false, Some(d)) => d.get(b"FontFile").ok().and_then(|ff| fontfile::type1_builtin_encoding(doc, ff, budget)),
+        _ => None,
+    };
     let mut names: [&[u8]; 256] = [b""; 256];
     if dingbats && differences.is_none() {
         // Wingdings codes are letters of WinAnsi only by accident; decoding them as such would
@@ -78,6 +90,20 @@ pub(crate) fn load(doc: &Document, dict: &Dictionary, budget: &Budget, is_type3:
         for (slot, name) in names.iter_mut().zip(b.glyph_names().iter()) {
             *slot = name.as_bytes();
         }
+    }
+    match &program_encoding {
+        Some(fontfile::Builtin::Standard) => {
+            for (slot, name) in names.iter_mut().zip(BaseEncoding::Standard.glyph_names().iter()) {
+                *slot = name.as_bytes();
+            }
+        }
+        Some(fontfile::Builtin::Custom(entries)) => {
+            names = [b""; 256];
+            for (code, name) in entries {
+                names[*code as usize] = name;
+            }
+        }
+        None => {}
     }
     if let Some(d) = differences {
         apply_differences(doc, d, &mut names);
@@ -92,12 +118,20 @@ pub(crate) fn load(doc: &Document, dict: &Dictionary, budget: &Budget, is_type3:
         let mapped = to_unicode.as_ref().and_then(|m| m.lookup(code as u32, &mut buf));
         if let Some(t) = mapped {
             font.arena.push_str(t);
+        } else if let Some(t) = zapf.then(|| zapf_lookup(name)).flatten() {
+            font.arena.push_str(t);
         } else {
             scratch.clear();
             if append_glyph_text(name, &mut scratch) {
                 push_normalized_str(&mut font.arena, &scratch);
             } else if dingbats {
                 font.arena.push_str(wingdings_text(code as u8));
+            } else if is_type3 && !name.is_empty() {
+                // Type3 fonts (bitmap fonts from dvips and the like) often name glyphs `a65` or
+                // `g3` and draw the character of their code; viewers pass the code through.
+                if let Some(c) = char::from_u32(code as u32).filter(|c| !c.is_control()) {
+                    font.arena.push(c);
+                }
             }
         }
         font.spans[code] = (start, font.arena.len() as u32);

@@ -221,7 +221,11 @@ fn type3_font_matrix_widths_and_differences() {
     };
     let font = load(&doc, &dict);
     assert_eq!(font.font_matrix(), Matrix::new(0.01, 0.0, 0.0, 0.01, 0.0, 0.0));
-    assert_eq!(run(&font, b"ABC"), ("ø".to_string(), vec![60.0, 55.0, 0.0]));
+    assert_eq!(
+        run(&font, b"ABC"),
+        ("øB".to_string(), vec![60.0, 55.0, 0.0]),
+        "unknown Type3 names pass the code through"
+    );
     assert_eq!(font.ascent_descent(), (80.0, -20.0));
 }
 
@@ -246,4 +250,88 @@ fn symbolic_truetype_without_encoding_reads_as_winansi() {
     let font = load(&doc, &dict);
     assert_eq!(run(&font, b"K\xf8ge").0, "Køge");
     assert!(font.info.italic);
+}
+
+/// A tiny deterministic generator, so the robustness tests need no extra crate.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next() as usize % items.len()]
+    }
+}
+
+#[test]
+fn mangled_cmaps_and_strings_never_panic() {
+    let pieces = [
+        "begincodespacerange",
+        "endcodespacerange",
+        "beginbfchar",
+        "endbfchar",
+        "beginbfrange",
+        "endbfrange",
+        "begincidrange",
+        "endcidrange",
+        "begincidchar",
+        "endcidchar",
+        "<00>",
+        "<FF>",
+        "<0000>",
+        "<FFFF>",
+        "<D800>",
+        "<DC00>",
+        "<FFFFFFFF>",
+        "<0041>",
+        "<00410042>",
+        "<>",
+        "<1>",
+        "[",
+        "]",
+        "<<",
+        ">>",
+        "(",
+        ")",
+        "(\\",
+        "%",
+        "/WMode",
+        "1",
+        "def",
+        "-5",
+        "4294967296",
+        "1e308",
+        "/Identity-H",
+        "usecmap",
+        "\n",
+        " ",
+    ];
+    let mut rng = Lcg(7);
+    for round in 0..300 {
+        let mut src = String::new();
+        for _ in 0..rng.next() % 60 {
+            src.push_str(rng.pick(&pieces));
+            src.push(' ');
+        }
+        let mut doc = Document::with_version("1.5");
+        let cmap = cmap_stream(&mut doc, &src);
+        let enc = cmap_stream(&mut doc, &src);
+        let type0 = dictionary! {
+            "Subtype" => "Type0", "Encoding" => enc, "ToUnicode" => cmap.clone(),
+            "DescendantFonts" => vec![Object::Dictionary(dictionary! {"W" => vec![Object::Integer(round), Object::Integer(-1), Object::Integer(5)]})],
+        };
+        let simple = dictionary! {"Subtype" => "TrueType", "ToUnicode" => cmap, "FirstChar" => round, "Widths" => vec![Object::Real(f32::NAN)]};
+        for dict in [type0, simple] {
+            let font = load(&doc, &dict);
+            let bytes: Vec<u8> = (0..rng.next() % 40).map(|_| rng.next() as u8).collect();
+            let mut consumed = 0usize;
+            font.decode(&bytes, |c| {
+                assert!(c.byte_len >= 1 && c.width.is_finite());
+                consumed += c.byte_len as usize;
+            });
+            assert_eq!(consumed, bytes.len(), "every byte belongs to exactly one code");
+        }
+    }
 }

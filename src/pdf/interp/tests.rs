@@ -445,6 +445,24 @@ fn truncated_file_still_opens_its_pages() {
     assert_eq!(doc.page_content(0).glyphs.len(), 1);
 }
 
+#[test]
+fn file_cut_before_its_catalog_still_gives_its_pages() {
+    let mut b = PdfBuilder::new();
+    let res = b.resources();
+    b.page(b"BT /F1 10 Tf (A) Tj ET", res);
+    let bytes = b.finish();
+    // The catalog is the last object written; cut the file just before it.
+    let catalog = bytes.windows(7).rposition(|w| w == b"Catalog").unwrap();
+    let obj = bytes[..catalog].windows(4).rposition(|w| w == b" obj").unwrap();
+    let line = bytes[..obj].iter().rposition(|&b| b == b'\n').unwrap();
+    let doc = Document::open(&bytes[..line], Limits::default()).unwrap();
+    assert_eq!(doc.page_count(), 1);
+    assert_eq!(doc.page_content(0).glyphs.len(), 1);
+    assert!(doc.problems.iter().any(|p| p.contains("cut off")), "{:?}", doc.problems);
+    let err = Document::open(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", Limits::default()).err().unwrap();
+    assert!(err.to_string().contains("no pages"), "{err}");
+}
+
 fn encrypted(user_password: &str) -> Vec<u8> {
     let mut b = PdfBuilder::new();
     let res = b.resources();
@@ -496,4 +514,61 @@ impl PdfBuilder {
         self.doc.save_to(&mut out).unwrap();
         out
     }
+}
+
+#[test]
+fn type3_glyph_space_goes_through_the_font_matrix() {
+    let mut b = PdfBuilder::new();
+    let proc_a = b.stream(Dictionary::new(), b"50 0 0 0 50 100 d1 0 0 50 100 re f");
+    let font = b.doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+        "FontBBox" => vec![0.into(), 0.into(), 50.into(), 100.into()],
+        "FirstChar" => 65, "LastChar" => 66, "Widths" => vec![50.into(), 50.into()],
+        "Encoding" => dictionary! { "Differences" => vec![65.into(), Object::Name(b"A".to_vec()), Object::Name(b"B".to_vec())] },
+        "CharProcs" => dictionary! { "A" => proc_a, "B" => proc_a },
+    });
+    b.page(b"BT /T3 10 Tf 100 700 Td (AB) Tj ET", dictionary! { "Font" => dictionary! { "T3" => font } });
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    let p = doc.page_content(0);
+    // Width 50 × 0.01 × 10 pt = 5 pt.
+    assert_all_close(&xs(&p), &[100.0, 105.0]);
+    assert!(p.glyphs[0].size > 5.0 && p.glyphs[0].size < 20.0, "{}", p.glyphs[0].size);
+    assert!(p.glyphs[0].bbox.height() > 3.0 && p.glyphs[0].bbox.height() < 20.0, "{:?}", p.glyphs[0].bbox);
+}
+
+#[test]
+fn vertical_fonts_advance_down_the_page() {
+    let mut b = PdfBuilder::new();
+    let cid = b.doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "TestMincho",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "DW" => 1000,
+    });
+    let font = b.doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "TestMincho",
+        "Encoding" => "Identity-V", "DescendantFonts" => vec![cid.into()],
+    });
+    b.page(b"BT /V 10 Tf 100 700 Td <00010002> Tj ET", dictionary! { "Font" => dictionary! { "V" => font } });
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    let p = doc.page_content(0);
+    let ys: Vec<f32> = p.glyphs.iter().map(|g| g.y).collect();
+    assert_all_close(&ys, &[700.0, 690.0]);
+    assert_all_close(&xs(&p), &[100.0, 100.0]);
+    assert!(p.glyphs[0].bbox.y1 <= 700.01 && p.glyphs[0].bbox.y0 < 700.0);
+}
+
+#[test]
+fn time_budget_stops_the_page() {
+    let content = b"0 0 m ".repeat(20_000);
+    let p = one_page_with(&content, Limits { time_budget: std::time::Duration::ZERO, ..Limits::default() });
+    assert!(p.problems.iter().any(|s| s.contains("time budget")), "{:?}", p.problems);
+}
+
+#[test]
+fn endless_operands_stop_the_page() {
+    let content = b"1 ".repeat(200_000);
+    let p = one_page(&content);
+    assert!(p.problems.iter().any(|s| s.contains("operands in a row")), "{:?}", p.problems);
 }

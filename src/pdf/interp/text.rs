@@ -27,8 +27,15 @@ impl<'d> Interp<'d> {
         let gs = f.gs;
         let fm = font.font_matrix();
         let (ascent, descent) = font.ascent_descent();
-        let (ascent, descent) = (ascent * fm.d, descent * fm.d);
+        let (mut ascent, mut descent) = (ascent * fm.d, descent * fm.d);
+        if !(0.3..=3.0).contains(&(ascent - descent)) {
+            // Metrics that cannot be right (a Type3 font given metrics for 1/1000 units).
+            (ascent, descent) = (0.8, -0.2);
+        }
         let vertical = font.vertical();
+        // Text space units are ems for ordinary fonts. A Type3 font's matrix can make its glyphs
+        // any size per unit, so its height (ascent to descent) stands in for the em.
+        let em = if (fm.d - 0.001).abs() < 1e-6 { 1.0 } else { ascent - descent };
         let (tfs, th) = (gs.font_size, gs.h_scale);
         let text_to_page = f.tm.then(&gs.ctm);
         let (color, alpha) = match gs.render_mode {
@@ -49,11 +56,12 @@ impl<'d> Interp<'d> {
             } else {
                 Matrix::new(tfs * th, 0.0, 0.0, tfs, advance, gs.rise).then(&text_to_page)
             };
-            let size = (trm.c * trm.c + trm.d * trm.d).sqrt();
+            let size = (trm.c * trm.c + trm.d * trm.d).sqrt() * em;
             let angle = (trm.b.atan2(trm.a).to_degrees().round() as i32).rem_euclid(360) as i16;
+            let mut chars = dc.text.chars();
             let n = dc.text.chars().count().max(1);
-            let chars = dc.text.chars().map(Some).chain(std::iter::repeat(None)).take(n);
-            for (k, ch) in chars.enumerate() {
+            for k in 0..n {
+                let ch = chars.next();
                 if self.out.glyphs.len() >= max_glyphs {
                     self.stop(format!(
                         "the page shows more than {max_glyphs} characters; the rest of the page was not read"
@@ -62,12 +70,23 @@ impl<'d> Interp<'d> {
                 }
                 let (lo, hi) = (k as f32 / n as f32, (k + 1) as f32 / n as f32);
                 let (local, origin) = if vertical {
-                    // Vertical glyphs hang below their origin, centred on it.
-                    (Rect::new(-w0 / 2.0, -hi, w0 / 2.0, -lo), (0.0, -lo))
+                    // Vertical glyphs hang below their origin, one em wide, centred on it;
+                    // `w0` is the vertical advance.
+                    (Rect::new(-0.5, -w0 * hi, 0.5, -w0 * lo), (0.0, -w0 * lo))
                 } else {
                     (Rect::new(w0 * lo, descent, w0 * hi, ascent), (w0 * lo, 0.0))
                 };
-                let bbox = trm.apply_rect(&local);
+                let bbox = if trm.b == 0.0 && trm.c == 0.0 {
+                    // Upright text, by far the most common: no corners to rotate.
+                    Rect::new(
+                        trm.a * local.x0 + trm.e,
+                        trm.d * local.y0 + trm.f,
+                        trm.a * local.x1 + trm.e,
+                        trm.d * local.y1 + trm.f,
+                    )
+                } else {
+                    trm.apply_rect(&local)
+                };
                 let (x, y) = trm.apply(origin.0, origin.1);
                 let (cx, cy) = ((bbox.x0 + bbox.x1) / 2.0, (bbox.y0 + bbox.y1) / 2.0);
                 let ch = ch.unwrap_or('\u{FFFD}');
@@ -91,7 +110,7 @@ impl<'d> Interp<'d> {
             }
             let spacing = gs.char_spacing + if dc.is_space_code { gs.word_spacing } else { 0.0 };
             if vertical {
-                advance += -tfs + spacing;
+                advance += -w0 * tfs + spacing;
             } else {
                 advance += (w0 * tfs + spacing) * th;
             }

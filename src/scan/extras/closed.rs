@@ -2,14 +2,13 @@
 //! carries a closed item's title or case number marks the file as that item's material.
 
 use super::normalize;
-use crate::agenda::{case_numbers, Agenda};
+use crate::agenda::{case_numbers, Agenda, Item};
 use crate::detect::{Finding, Severity};
 use crate::pdf::extras as px;
 use crate::scan::ReadDocument;
 
 /// Metadata fields and embedded file names that name a closed item of `agenda` (its title, or
 /// one of its case numbers). Call once the document's agenda is known.
-#[allow(dead_code)] // Called from `check_bytes` once the agenda is wired into the scan.
 pub fn closed_items_in_metadata(read: &ReadDocument, agenda: &Agenda) -> Vec<Finding> {
     let mut out = Vec::new();
     let closed: Vec<_> = agenda.closed_items().collect();
@@ -26,18 +25,7 @@ pub fn closed_items_in_metadata(read: &ReadDocument, agenda: &Agenda) -> Vec<Fin
         fields.push((format!("embedded file `{}`", f.name), f.name.replace(['-', '_', '.'], " ")));
     }
     for (where_, value) in &fields {
-        let value_n = normalize(value).to_lowercase();
-        for item in &closed {
-            let title = normalize(&item.title).to_lowercase();
-            let by_title = title.chars().filter(|c| c.is_alphabetic()).count() >= 8 && value_n.contains(&title);
-            let by_case = item.case_numbers.iter().find(|n| case_numbers::contains(value, n));
-            if !by_title && by_case.is_none() {
-                continue;
-            }
-            let what = match by_case {
-                Some(n) if !by_title => format!("case number {n} of closed item {}", item.label()),
-                _ => format!("the title of closed item {}", item.label()),
-            };
+        if let Some((what, by_title)) = names_closed_item(value, &closed) {
             let source = if where_.starts_with("metadata") { "metadata" } else { "embedded-file" };
             let mut f = Finding::new(
                 source,
@@ -50,8 +38,24 @@ pub fn closed_items_in_metadata(read: &ReadDocument, agenda: &Agenda) -> Vec<Fin
             f.location = Some(where_.clone());
             f.confidence = if by_title { 0.8 } else { 0.7 };
             out.push(f);
-            break;
         }
     }
     out
+}
+
+/// Whether `text` carries a closed item's title (of 8 letters or more) or one of its case
+/// numbers: what it names (`the title of closed item 19 'Personalesag'`), and whether by title.
+pub fn names_closed_item(text: &str, closed: &[&Item]) -> Option<(String, bool)> {
+    let text_n = normalize(text).to_lowercase();
+    for item in closed {
+        let title = normalize(&item.title).to_lowercase();
+        let by_title = title.chars().filter(|c| c.is_alphabetic()).count() >= 8 && text_n.contains(&title);
+        let by_case = item.case_numbers.iter().find(|n| case_numbers::contains(text, n));
+        match by_case {
+            Some(n) if !by_title => return Some((format!("case number {n} of closed item {}", item.label()), false)),
+            _ if by_title => return Some((format!("the title of closed item {}", item.label()), true)),
+            _ => {}
+        }
+    }
+    None
 }

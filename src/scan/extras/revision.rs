@@ -2,7 +2,9 @@
 //! final version no longer shows. The old bytes are still in the file; anyone can cut the file at
 //! the old `%%EOF` and read them.
 
+use super::closed::names_closed_item;
 use super::{finding_keys, normalize, Final, Scanner};
+use crate::agenda::Item;
 use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
 use crate::pdf::extras::{self as px, objects::clip, ExtraText};
 use crate::pdf::{layout, Document, Limits, PageText};
@@ -186,6 +188,22 @@ impl Scanner {
             }
             if lines.is_empty() {
                 continue;
+            }
+            // A removed line that names a closed item (its title, its case number) is
+            // closed-item material still in the file.
+            let closed: Vec<&Item> = fin.agenda.closed_items().collect();
+            for line in &lines {
+                if let Some((what, _)) = names_closed_item(line, &closed) {
+                    let mut f = Finding::new(
+                        "closed-item",
+                        Severity::High,
+                        None,
+                        line,
+                        format!("An earlier version of the file ({label}, page {page_no}) holds a line naming {what}, which the final version does not show."),
+                    );
+                    f.masked_text = mask::mask_cprs_in(line);
+                    keep(f, format!("page {page_no}"), &mut removed);
+                }
             }
             removed.lines.extend(lines);
             let mut found = Vec::new();

@@ -117,14 +117,14 @@ fn closed_item_title_or_case_number_in_metadata() {
         ],
         ..Default::default()
     };
-    let f = super::closed_items_in_metadata(&read, &agenda);
+    let f = super::closed::closed_items_in_metadata(&read, &agenda);
     assert_eq!(f.len(), 2, "{f:?}");
     assert!(f.iter().all(|f| f.rule == "metadata" && f.severity == Severity::High));
     assert!(f[0].message.contains("title of closed item 19"), "{}", f[0].message);
     assert_eq!(f[0].location.as_deref(), Some("metadata field Title"));
     assert!(f[1].message.contains("case number 27-2024-00123"), "{}", f[1].message);
     let open_only = Agenda { items: vec![item("7", "Notat", false, "27-2024-00001")], ..Default::default() };
-    assert!(super::closed_items_in_metadata(&read, &open_only).is_empty());
+    assert!(super::closed::closed_items_in_metadata(&read, &open_only).is_empty());
 }
 
 use crate::pdf::extras::testpdf::{append_update, content_stream};
@@ -200,4 +200,39 @@ fn old_metadata_of_an_earlier_revision_is_checked() {
     assert_eq!(cpr[0].source, "revision");
     assert_eq!(cpr[0].location.as_deref(), Some("revision 1 of 2, metadata, Title"));
     assert_eq!(of_rule(&f, "revision").len(), 1);
+}
+
+#[test]
+fn a_removed_line_naming_a_closed_item_is_closed_item_material() {
+    let heading = ["Dagsorden", "Punkt 19: Lukket: Salg af Skolevej 4", "Sagsnr.: 27-2024-00123"];
+    let mut before: Vec<&str> = heading.to_vec();
+    before.push("Bilag: Salg af Skolevej 4 til naboen for 1,2 mio. kr.");
+    let b = Builder::new(&[&before]);
+    let content = content_id(&b, 0);
+    let updated = append_update(&b.bytes(), vec![(content, content_stream(&heading))]);
+    let read = crate::scan::read_document(&updated, Limits::default()).unwrap();
+    let agenda = crate::agenda::infer(&read.pages);
+    assert!(agenda.closed_items().any(|i| i.title.contains("Skolevej")), "{agenda:?}");
+    let f = findings(&updated);
+    let closed: Vec<_> = f.iter().filter(|f| f.rule == "closed-item" && f.source == "revision").collect();
+    assert_eq!(closed.len(), 1, "{f:?}");
+    assert!(closed[0].text.contains("til naboen"));
+    assert!(closed[0].message.contains("closed item 19"), "{}", closed[0].message);
+}
+
+#[test]
+fn a_name_as_author_is_a_leak_only_when_the_content_metadata_names_them_too() {
+    let mut b = Builder::new(&[&["Vedr. kvalitetsstandard for praktisk hjælp"]]);
+    b.set_info(&[("Author", "Mette Kirstine Lauridsen"), ("Title", "Klage - Mette Kirstine Lauridsen")]);
+    let f = findings(&b.bytes());
+    let mut places: Vec<&str> = of_rule(&f, "metadata").iter().filter_map(|f| f.location.as_deref()).collect();
+    places.sort();
+    assert_eq!(places, vec!["Author", "Title"], "{f:?}");
+    assert!(of_rule(&f, "metadata").iter().all(|f| f.severity >= Severity::Medium && f.page.is_none()));
+
+    // The person who made the file, not named in its content: a staff member, not a leak.
+    let mut b = Builder::new(&[&["Dagsorden"]]);
+    b.set_info(&[("Author", "Jakob Lindholm"), ("Title", "Dagsorden KFU")]);
+    let f = findings(&b.bytes());
+    assert!(of_rule(&f, "metadata").is_empty(), "{f:?}");
 }
