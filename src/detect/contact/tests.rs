@@ -294,6 +294,10 @@ fn address_owner_from_context() {
         ("Skovvejens Skole, Skovvej 4, 7100 Vejle", AddressOwner::Institution),
         ("Dispensation for ejendommen Bakkevej 7, 8600 Silkeborg", AddressOwner::Institution),
         ("Mødet holdes i Familiehuset, Skolegade 4, 6990 Sønderå.", AddressOwner::Institution),
+        (
+            "Jobcentret har krævet 84.312 kr. tilbagebetalt af Lasse Thrane Mikkelsen, Vestergade 33, st.\nth., 6990 Sønderå",
+            AddressOwner::Private,
+        ),
     ];
     for (text, want) in cases {
         let a = addresses(text);
