@@ -7,7 +7,8 @@
 #
 # pdftotext and `leakscan text` run once per file (a process each, in a loop); `leakscan scan`
 # runs once over the whole folder, as a batch audit would. Needs target/release/leakscan
-# (LEAKSCAN=... to use another), hyperfine, pdfinfo and GNU time.
+# (LEAKSCAN=... to use another), hyperfine, pdfinfo and GNU time. The 2-core figure only means
+# something when both cores are otherwise idle.
 set -u
 cd "$(dirname "$0")/.."
 DIR=$(realpath "${1:-/work/corpus}")
@@ -36,11 +37,14 @@ hyperfine --shell=bash --runs "$RUNS" --warmup 1 --export-csv "$OUT/times.csv" \
   >"$OUT/hyperfine.txt" 2>&1 || { cat "$OUT/hyperfine.txt"; exit 2; }
 
 echo
-printf '%-24s %10s %10s %12s\n' command "mean s" "pages/s" "vs pdftotext"
+# Wall time is what a user waits for; CPU time (user + system) is steadier on a shared machine.
+printf '%-24s %8s %9s %9s %8s %9s %9s\n' command "wall s" "pages/s" "vs pdftt" "cpu s" "pages/s" "vs pdftt"
 awk -F, -v pages="$pages" 'NR > 1 {
-    gsub(/"/, "", $1); t[NR] = $2; name[NR] = $1; if ($1 == "pdftotext") base = $2
+    gsub(/"/, "", $1); t[NR] = $2; c[NR] = $5 + $6; name[NR] = $1
+    if ($1 == "pdftotext") { base = $2; cbase = $5 + $6 }
   } END {
-    for (i = 2; i <= NR; i++) printf "%-24s %10.2f %10.1f %11.2fx\n", name[i], t[i], pages / t[i], base / t[i]
+    for (i = 2; i <= NR; i++)
+      printf "%-24s %8.2f %9.1f %8.2fx %8.2f %9.1f %8.2fx\n", name[i], t[i], pages / t[i], base / t[i], c[i], pages / c[i], cbase / c[i]
   }' "$OUT/times.csv"
 awk -F, 'NR > 1 { gsub(/"/, "", $1); t[$1] = $2 } END {
     if (t["leakscan scan 2 cores"] > 0) printf "2 cores vs 1 core (scan): %.2fx\n", t["leakscan scan 1 core"] / t["leakscan scan 2 cores"] }' "$OUT/times.csv"

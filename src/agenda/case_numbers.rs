@@ -117,6 +117,21 @@ pub fn is_case_number_line(line: &str) -> bool {
     super::words::word_count(&rest) <= 3
 }
 
+/// A case-number label with no number after it (`Sagsnr.:`): the number is on the next line
+/// when layout splits a two-column table.
+pub fn is_label_only(line: &str) -> bool {
+    let text = plain_punctuation(line);
+    label_re().find(text.trim()).is_some_and(|m| m.start() == 0 && text.trim()[m.end()..].trim().is_empty())
+}
+
+/// A line that is nothing but a case number (the value cell of a split table row).
+pub fn bare_number(line: &str) -> Option<String> {
+    let text = plain_punctuation(line);
+    let t = text.trim();
+    let v = labeled_value_re().find(t)?;
+    (v.end() == t.len() && t.chars().filter(|c| c.is_ascii_digit()).count() >= 3).then(|| t.to_string())
+}
+
 /// Where the known case number `number` occurs in `line` as a whole token (dash variants ignored).
 pub fn contains(line: &str, number: &str) -> bool {
     if number.len() < 4 {
@@ -180,6 +195,15 @@ mod tests {
         assert!(!contains("Sagsnr. 326-2023-113471", "326-2023-11347"));
         assert!(!contains("1326-2023-11347", "326-2023-11347"));
         assert!(!contains("15/67330", "15/6733"));
+    }
+
+    #[test]
+    fn label_and_number_on_separate_lines() {
+        assert!(is_label_only("Sagsnr.:"));
+        assert!(is_label_only("J. nr."));
+        assert!(!is_label_only("Sagsnr.: 25-003411"));
+        assert_eq!(bare_number("326-2024-04719").as_deref(), Some("326-2024-04719"));
+        assert_eq!(bare_number("Borgeren klager"), None);
     }
 
     #[test]

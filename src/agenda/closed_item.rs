@@ -215,12 +215,17 @@ fn body_signal(
     let Some(page) = pages.get(p) else { return };
     let number = agenda.items.get(k).map_or("", |i| i.number.as_str());
     let (lines, stopped) = body_lines(page, p, h.at.line + 1, agenda, &h.block, all_headings, number);
-    let Some(&first) = lines.first() else { return };
-    per_page[p].push(Evidence {
-        item: k,
-        signal: Signal::Body { from_page: None, in_attachment: h.in_attachment.clone() },
-        line: Some(first),
-    });
+    match lines.first() {
+        Some(&first) => per_page[p].push(Evidence {
+            item: k,
+            signal: Signal::Body { from_page: None, in_attachment: h.in_attachment.clone() },
+            line: Some(first),
+        }),
+        // The heading ends its page: its body may begin on the next one, but only while the
+        // agenda's own items go on (a later item follows), not where attachments are appended.
+        None if !stopped && later_item_follows(agenda, number, h.at.page) => {}
+        None => return,
+    }
     if stopped {
         return;
     }
@@ -244,6 +249,15 @@ fn body_signal(
             return;
         }
     }
+}
+
+/// Whether an item numbered after `number` has its heading on a page after `page`.
+fn later_item_follows(agenda: &Agenda, number: &str, page: u32) -> bool {
+    let Ok(n) = number.parse::<u32>() else { return false };
+    agenda
+        .items
+        .iter()
+        .any(|it| it.number.parse::<u32>().is_ok_and(|m| m > n) && it.headings.iter().any(|h| h.at.page > page))
 }
 
 /// Title words that single this item out: not function words, not agenda vocabulary, not in

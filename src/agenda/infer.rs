@@ -73,6 +73,7 @@ fn support(
 ) -> Support {
     let mut s = Support::default();
     let mut in_block = true;
+    let mut label_waiting = false;
     let mut title = heading.title.clone();
     let heading_styled = styled(page, i, median);
     let next: Vec<usize> =
@@ -89,6 +90,24 @@ fn support(
             }
             continue;
         }
+        if case_numbers::is_label_only(text) {
+            label_waiting = true;
+            if in_block {
+                s.block.push(LineRef { page: page_no, line: j });
+            }
+            continue;
+        }
+        if let Some(number) = case_numbers::bare_number(text).filter(|_| label_waiting) {
+            label_waiting = false;
+            if !s.case_numbers.contains(&number) {
+                s.case_numbers.push(number);
+            }
+            if in_block {
+                s.block.push(LineRef { page: page_no, line: j });
+            }
+            continue;
+        }
+        label_waiting = false;
         if case_numbers::is_case_number_line(text) {
             for c in case_numbers::find_labeled(text) {
                 if !s.case_numbers.contains(&c) {

@@ -1,5 +1,5 @@
 //! The agenda manifest (`--agenda-manifest FILE`): the items of a meeting as the agenda system
-//! knows them. It overrides what is inferred from the PDFs. Format: see `MANIFEST.md`.
+//! knows them. It overrides what is inferred from the PDFs. Format: see README.md, "Agendas, meeting folders and the agenda manifest".
 
 use super::{Item, Meeting};
 use serde::Deserialize;

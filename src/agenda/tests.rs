@@ -432,3 +432,40 @@ fn the_closed_items_heading_repeated_atop_leaked_pages_is_found() {
     assert_eq!(flagged(&findings), vec![4, 5]);
     assert!(findings.iter().all(|f| f.message.contains("closed item 19 'Ansættelse")), "{findings:#?}");
 }
+
+#[test]
+fn case_number_label_and_value_on_separate_lines() {
+    let pages = doc(&["DAGSORDEN Byrådet\n\nPunkt 7: Erstatningssag\nLukket\nSagsnr.:\n326-2015-11347\n\n\
+         Punkt 8: Budget\nÅbent\nSagsnr.:\n99-123456\n\nSagsfremstilling\nSe også sag 326-2015-11347 om erstatning."
+        .into()]);
+    let (agenda, findings) = run(&pages);
+    assert_eq!(agenda.item("7").unwrap().case_numbers, vec!["326-2015-11347"]);
+    assert_eq!(agenda.item("8").unwrap().case_numbers, vec!["99-123456"]);
+    assert_eq!(flagged(&findings), vec![1]);
+    assert!(findings[0].message.contains("its case number 326-2015-11347"), "{}", findings[0].message);
+}
+
+#[test]
+fn a_closed_heading_at_a_page_foot_with_its_body_on_the_next_page_is_found() {
+    let pages = doc(&[
+        "DAGSORDEN Byrådet\n\nPunkt 6: Budget\nÅbent\nSagsnr.: 99-123456\n\n\
+         Punkt 7: Erstatningssag\nLukket\nSagsnr.: 326-2015-11347"
+            .into(),
+        "Borgeren kræver erstatning for skader efter oversvømmelsen i kælderen.\n\n\
+         Punkt 8: Eventuelt\nÅbent\nSagsnr.: 99-123457"
+            .into(),
+    ]);
+    let (_, findings) = run(&pages);
+    assert_eq!(flagged(&findings), vec![2]);
+    assert!(findings[0].message.contains("continued from its heading on page 1"), "{}", findings[0].message);
+
+    // The last item at a page foot, then an appended attachment: not its body.
+    let pages = doc(&[
+        "DAGSORDEN Byrådet\n\nPunkt 6: Budget\nÅbent\nSagsnr.: 99-123456\n\n\
+         Punkt 7: Erstatningssag\nLukket\nSagsnr.: 326-2015-11347"
+            .into(),
+        "Tilbud på udskiftning af 240 armaturer i Nørreby.".into(),
+    ]);
+    let (_, findings) = run(&pages);
+    assert!(findings.is_empty(), "{findings:#?}");
+}

@@ -58,6 +58,8 @@ pub struct Document {
     pub(crate) budget: Budget,
     /// Loaded fonts by their font dictionary's object, shared by all pages.
     fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
+    /// Optional content groups (layers) that are off when the file is opened.
+    pub(crate) layers_off: HashSet<ObjectId>,
     /// File-level reasons the file was not fully read (broken page tree, …).
     pub problems: Vec<String>,
 }
@@ -87,8 +89,14 @@ impl Document {
         if inner.trailer.has(b"Encrypt") {
             return Err(OpenError::PasswordRequired);
         }
-        let mut doc =
-            Document { inner, pages: Vec::new(), budget, fonts: Mutex::new(HashMap::new()), problems: Vec::new() };
+        let mut doc = Document {
+            inner,
+            pages: Vec::new(),
+            budget,
+            fonts: Mutex::new(HashMap::new()),
+            layers_off: HashSet::new(),
+            problems: Vec::new(),
+        };
         doc.find_pages();
         if no_catalog {
             doc.problems = vec![
@@ -106,6 +114,7 @@ impl Document {
                 doc.find_pages();
             }
         }
+        doc.layers_off = super::interp::layers_off(&doc.inner);
         if doc.pages.is_empty() {
             let why = if no_catalog {
                 "it has no readable document catalog or trailer (it may be cut off), and no pages were found in it"

@@ -309,7 +309,9 @@ pub fn finding(unit: &TextUnit<'_>, text: &str, a: &Address) -> Finding {
     };
     let mut f = unit.finding("address", a.severity, &matched, format!("Street address {masked}: {why}."));
     f.masked_text = masked;
-    f.context = context_of(text, a.range.clone(), 60);
+    // With text between the parts (a two-column letterhead), the context is the address itself,
+    // so the report can mask its house number there too.
+    f.context = if a.parts.len() > 1 { matched.clone() } else { context_of(text, a.range.clone(), 60) };
     f.bbox = a.parts.iter().filter_map(|r| unit.text.bbox_of(r.clone())).reduce(|x, y| x.union(&y));
     f.confidence = if a.owner == AddressOwner::Private { 0.8 } else { 0.7 };
     f

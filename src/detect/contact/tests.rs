@@ -227,6 +227,7 @@ fn wrapped_and_two_column_addresses() {
     assert_eq!(a[0].text, "Rosenvænget 7, 6990 Sønderå");
     assert_eq!(a[0].masked_text, "Rosenvænget X, 6990 Sønderå");
     assert_eq!(a[0].severity, Severity::Medium);
+    assert!(!ShowOptions::default().context(a[0]).contains("Rosenvænget 7"));
     // Not when the line above does not start with a suffixed street.
     assert!(addresses("Bilag 7 Sagsnr.: 27.15.08\n6990 Sønderå").is_empty());
 }
@@ -292,6 +293,7 @@ fn address_owner_from_context() {
         ("Mødested: Kulturhuset, Vestergade 5, 8000 Aarhus C", AddressOwner::Institution),
         ("Skovvejens Skole, Skovvej 4, 7100 Vejle", AddressOwner::Institution),
         ("Dispensation for ejendommen Bakkevej 7, 8600 Silkeborg", AddressOwner::Institution),
+        ("Mødet holdes i Familiehuset, Skolegade 4, 6990 Sønderå.", AddressOwner::Institution),
     ];
     for (text, want) in cases {
         let a = addresses(text);

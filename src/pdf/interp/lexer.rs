@@ -319,8 +319,8 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
         }
         let data_start = self.pos;
-        if let Some(len) = known_len {
-            let mut p = data_start.saturating_add(len);
+        if let Some(len) = known_len.filter(|&len| len <= self.src.len() - data_start) {
+            let mut p = data_start + len;
             while self.src.get(p).is_some_and(|&b| is_ws(b)) {
                 p += 1;
             }
@@ -488,6 +488,12 @@ mod tests {
         let mut lx = Lexer::new(src);
         lx.next_token();
         lx.skip_inline_image_data(Some(4));
+        assert_eq!(tokens(&src[lx.pos()..]), ["Q"]);
+        // An absurd length falls back to scanning for EI.
+        let src = b"ID \x01\x02 EI Q";
+        let mut lx = Lexer::new(src);
+        lx.next_token();
+        lx.skip_inline_image_data(Some(usize::MAX));
         assert_eq!(tokens(&src[lx.pos()..]), ["Q"]);
     }
 }

@@ -6,6 +6,7 @@
 
 mod color;
 mod lexer;
+mod oc;
 mod ops;
 mod state;
 mod text;
@@ -13,6 +14,8 @@ mod xobject;
 
 #[cfg(test)]
 mod tests;
+
+pub(crate) use oc::layers_off;
 
 use super::content::{GlyphSource, PageContent, Rgb};
 use super::document::{deref, dict_get, Document, PageInfo};
@@ -83,6 +86,10 @@ pub(crate) struct Interp<'d> {
     /// Saved graphics states of all running streams; each frame owns the part above its base.
     gstack: Vec<GState>,
     path: Path,
+    /// Marked-content levels open in the running streams: whether each hides its content.
+    marked: Vec<bool>,
+    /// Open marked-content levels, forms and annotations that hide their content.
+    hidden_levels: u32,
 }
 
 /// The state of one running content stream (the page, a form, an appearance).
@@ -95,6 +102,8 @@ pub(crate) struct Frame<'d> {
     source: GlyphSource,
     /// `q`s beyond the nesting limit, matched by `Q`s before real restores.
     q_overflow: u32,
+    /// Marked-content levels open when this stream started; its `EMC`s cannot close them.
+    marked_base: usize,
 }
 
 impl<'d> Interp<'d> {
@@ -122,6 +131,8 @@ impl<'d> Interp<'d> {
             operand_pool: Vec::new(),
             gstack: Vec::new(),
             path: Path::default(),
+            marked: Vec::new(),
+            hidden_levels: 0,
         }
     }
 
@@ -182,6 +193,7 @@ impl<'d> Interp<'d> {
             tlm: Matrix::IDENTITY,
             source: GlyphSource::Page,
             q_overflow: 0,
+            marked_base: 0,
         };
         self.run(&content, &mut frame);
     }
@@ -206,6 +218,8 @@ impl<'d> Interp<'d> {
         let max_ops = self.budget.limits.max_ops_per_page;
         let max_nesting = self.budget.limits.max_nesting;
         let mut nesting = 0u32;
+        let marked_base = self.marked.len();
+        frame.marked_base = marked_base;
         while !self.stopped {
             let tok = lex.next_token();
             match tok {
@@ -256,8 +270,11 @@ impl<'d> Interp<'d> {
         }
         operands.clear();
         self.operand_pool.push(operands);
-        // Unbalanced `q` inside this stream must not leak into the caller's states.
+        // Unbalanced `q` and `BDC` inside this stream must not leak into the caller's states.
         self.gstack.truncate(frame.gbase);
+        while self.marked.len() > marked_base {
+            self.end_marked();
+        }
     }
 
     /// The font table index for the font named `name` in `res`, loading it on first use.

@@ -253,6 +253,23 @@ impl<'d> Interp<'d> {
                 }
             }
             b"BI" => self.inline_image(f, lex),
+            // Marked content: only optional content (`/OC`) changes what we record.
+            b"BMC" => self.begin_marked(false),
+            b"BDC" => {
+                let hides = match (args.first(), args.get(1)) {
+                    (Some(Token::Name(tag)), Some(Token::Name(props))) if lex.bytes(*tag) == b"OC" => {
+                        let lo = self.lo;
+                        f.res
+                            .and_then(|r| dict_get(lo, r, b"Properties"))
+                            .and_then(|o| o.as_dict().ok())
+                            .and_then(|p| p.get(lex.bytes(*props)).ok())
+                            .is_some_and(|entry| self.oc_hidden(entry))
+                    }
+                    _ => false,
+                };
+                self.begin_marked(hides);
+            }
+            b"EMC" if self.marked.len() > f.marked_base => self.end_marked(),
             _ => {}
         }
     }
@@ -296,13 +313,14 @@ impl<'d> Interp<'d> {
             return;
         }
         let rects = std::mem::take(&mut self.path.rects);
+        let visible = self.visible();
         if self.path.subpaths == 0 {
             for r in &rects {
                 let seq = self.next_seq();
                 self.out.shapes.push(Shape {
                     bbox: *r,
                     fill: f.gs.fill,
-                    alpha: f.gs.fill_alpha,
+                    alpha: if visible { f.gs.fill_alpha } else { 0.0 },
                     is_rect: true,
                     source: f.source,
                     seq,
@@ -316,7 +334,7 @@ impl<'d> Interp<'d> {
                 self.out.shapes.push(Shape {
                     bbox,
                     fill: f.gs.fill,
-                    alpha: f.gs.fill_alpha,
+                    alpha: if visible { f.gs.fill_alpha } else { 0.0 },
                     is_rect,
                     source: f.source,
                     seq,

@@ -17,6 +17,8 @@ pub(crate) struct PdfBuilder {
     pages_id: ObjectId,
     kids: Vec<Object>,
     pub font_id: ObjectId,
+    /// Extra entries for the catalog.
+    pub catalog: Dictionary,
 }
 
 impl PdfBuilder {
@@ -34,7 +36,7 @@ impl PdfBuilder {
             "Widths" => (32..=126).map(|_| Object::Integer(500)).collect::<Vec<_>>(),
             "Encoding" => "WinAnsiEncoding", "FontDescriptor" => descriptor,
         });
-        PdfBuilder { doc, pages_id, kids: Vec::new(), font_id }
+        PdfBuilder { doc, pages_id, kids: Vec::new(), font_id, catalog: Dictionary::new() }
     }
 
     pub fn resources(&self) -> Dictionary {
@@ -508,7 +510,11 @@ impl PdfBuilder {
         "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()] };
         change(&mut pages);
         self.doc.objects.insert(self.pages_id, Object::Dictionary(pages));
-        let catalog = self.doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => self.pages_id });
+        let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => self.pages_id };
+        for (k, v) in self.catalog.iter() {
+            catalog.set(k.clone(), v.clone());
+        }
+        let catalog = self.doc.add_object(catalog);
         self.doc.trailer.set("Root", catalog);
         let mut out = Vec::new();
         self.doc.save_to(&mut out).unwrap();
@@ -571,4 +577,53 @@ fn endless_operands_stop_the_page() {
     let content = b"1 ".repeat(200_000);
     let p = one_page(&content);
     assert!(p.problems.iter().any(|s| s.contains("operands in a row")), "{:?}", p.problems);
+}
+
+#[test]
+fn content_in_layers_that_are_off_is_read_as_invisible() {
+    let mut b = PdfBuilder::new();
+    let off = b.doc.add_object(dictionary! { "Type" => "OCG", "Name" => Object::string_literal("Skjult") });
+    let on = b.doc.add_object(dictionary! { "Type" => "OCG", "Name" => Object::string_literal("Synlig") });
+    let all_off = b.doc.add_object(dictionary! { "Type" => "OCMD", "OCGs" => vec![off.into()], "P" => "AllOff" });
+    b.catalog.set(
+        "OCProperties",
+        dictionary! { "OCGs" => vec![off.into(), on.into()], "D" => dictionary! { "OFF" => vec![off.into()] } },
+    );
+    let form = b.form(b"BT /F1 10 Tf (C) Tj ET", dictionary! { "OC" => off });
+    let mut res = b.resources();
+    res.set("Properties", dictionary! { "Off" => off, "On" => on, "Md" => all_off });
+    res.set("XObject", dictionary! { "X" => form });
+    let hidden_note = b.form(b"BT /F1 10 Tf (E) Tj ET", dictionary! { "Resources" => b.resources() });
+    let annot = b.doc.add_object(dictionary! { "Type" => "Annot", "Subtype" => "FreeText", "F" => 2,
+    "Rect" => vec![0.into(), 0.into(), 1000.into(), 1000.into()], "AP" => dictionary! { "N" => hidden_note } });
+    b.page_with(
+        b"/OC /Off BDC BT /F1 10 Tf (A) Tj ET 0 0 10 10 re f q 1 0 0 1 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI Q EMC \
+          /OC /On BDC BT /F1 10 Tf (B) Tj ET EMC /X Do /OC /Md BDC BT /F1 10 Tf (D) Tj ET EMC",
+        res,
+        dictionary! { "Annots" => vec![annot.into()] },
+    );
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    let p = doc.page_content(0);
+    let alphas: Vec<f32> = p.glyphs.iter().map(|g| g.alpha).collect();
+    assert_eq!(
+        alphas,
+        [0.0, 1.0, 0.0, 1.0, 0.0],
+        "A off, B on, C in an off form, D shown when all are off, E hidden note"
+    );
+    assert_eq!(p.shapes[0].alpha, 0.0);
+    assert!(p.images.is_empty(), "an image in a hidden layer covers nothing");
+}
+
+#[test]
+fn a_form_without_subtype_is_still_drawn() {
+    let mut b = PdfBuilder::new();
+    let form = b.stream(
+        dictionary! { "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()], "Resources" => b.resources() },
+        b"BT /F1 10 Tf (A) Tj ET",
+    );
+    let mut res = b.resources();
+    res.set("XObject", dictionary! { "X" => form });
+    b.page(b"/X Do", res);
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    assert_eq!(doc.page_content(0).glyphs.len(), 1);
 }

@@ -38,10 +38,13 @@ impl<'d> Interp<'d> {
         let em = if (fm.d - 0.001).abs() < 1e-6 { 1.0 } else { ascent - descent };
         let (tfs, th) = (gs.font_size, gs.h_scale);
         let text_to_page = f.tm.then(&gs.ctm);
-        let (color, alpha) = match gs.render_mode {
+        let (color, mut alpha) = match gs.render_mode {
             1 | 5 => (gs.stroke, gs.stroke_alpha),
             _ => (gs.fill, gs.fill_alpha),
         };
+        if !self.visible() {
+            alpha = 0.0;
+        }
         let page_box = self.out.page_box;
         let max_glyphs = self.budget.limits.max_glyphs_per_page;
         let source = f.source;

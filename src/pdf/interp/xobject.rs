@@ -1,6 +1,7 @@
 //! XObjects (`Do`), inline images (`BI … ID … EI`) and annotation appearance streams.
 
 use super::lexer::{Lexer, Token};
+use super::oc::annotation_hidden;
 use super::state::GState;
 use super::{Frame, Interp};
 use crate::pdf::content::{GlyphSource, ImageDraw};
@@ -40,7 +41,10 @@ impl<'d> Interp<'d> {
             return;
         };
         let Object::Stream(s) = deref(lo, entry) else { return };
-        match dict_get(lo, &s.dict, b"Subtype").and_then(|o| o.as_name().ok()) {
+        let subtype = dict_get(lo, &s.dict, b"Subtype").and_then(|o| o.as_name().ok());
+        // Some writers leave out the subtype of a form; its BBox gives it away.
+        let subtype = if subtype.is_none() && s.dict.has(b"BBox") { Some(&b"Form"[..]) } else { subtype };
+        match subtype {
             Some(b"Image") => {
                 let dim = |k: &[u8]| dict_get(lo, &s.dict, k).and_then(number).unwrap_or(0.0).max(0.0) as u32;
                 self.image(f, dim(b"Width"), dim(b"Height"));
@@ -50,13 +54,17 @@ impl<'d> Interp<'d> {
                 let ctm = matrix.then(&f.gs.ctm);
                 // Inside an annotation appearance, nested forms still belong to the annotation.
                 let source = if f.source == GlyphSource::Annotation { f.source } else { GlyphSource::Form };
-                self.draw_form(entry.as_reference().ok(), s, ctm, f.res, f.gs, source);
+                self.draw_form(entry.as_reference().ok(), s, GState { ctm, ..f.gs }, f.res, source, false);
             }
             _ => {}
         }
     }
 
     fn image(&mut self, f: &Frame<'d>, width: u32, height: u32) {
+        if !self.visible() {
+            // An image nobody sees covers nothing and shows nothing.
+            return;
+        }
         let max = self.budget.limits.max_glyphs_per_page;
         if self.out.images.len() >= max {
             self.stop(format!("the page paints more than {max} images; the rest of the page was not read"));
@@ -72,16 +80,16 @@ impl<'d> Interp<'d> {
         });
     }
 
-    /// Runs a form's content with `ctm`, its own resources (else the caller's), and a fresh
+    /// Runs a form's content in `gs` (its CTM already includes the form matrix), its own resources (else the caller's), and a fresh
     /// text object. `id` guards against forms that draw themselves.
     pub(super) fn draw_form(
         &mut self,
         id: Option<ObjectId>,
         s: &'d lopdf::Stream,
-        ctm: Matrix,
-        parent_res: Option<&'d Dictionary>,
         gs: GState,
+        parent_res: Option<&'d Dictionary>,
         source: GlyphSource,
+        hide: bool,
     ) {
         let max_depth = self.budget.limits.max_form_depth;
         if self.form_depth >= max_depth {
@@ -114,18 +122,22 @@ impl<'d> Interp<'d> {
         let res = dict_get(lo, &s.dict, b"Resources").and_then(|o| o.as_dict().ok()).or(parent_res);
         let mut frame = Frame {
             res,
-            gs: GState { ctm, ..gs },
+            gs,
             gbase: self.gstack.len(),
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
             source,
             q_overflow: 0,
+            marked_base: 0,
         };
+        let hides = hide || s.dict.get(b"OC").is_ok_and(|oc| self.oc_hidden(oc));
         self.form_depth += 1;
         if let Some(id) = id {
             self.form_stack.push(id);
         }
+        self.hidden_levels += hides as u32;
         self.run(&content, &mut frame);
+        self.hidden_levels -= hides as u32;
         if id.is_some() {
             self.form_stack.pop();
         }
@@ -252,7 +264,8 @@ impl<'d> Interp<'d> {
             let sy = if tb.height() > 0.0 { rect.height() / tb.height() } else { 1.0 };
             let fit = Matrix::new(sx, 0.0, 0.0, sy, rect.x0 - tb.x0 * sx, rect.y0 - tb.y0 * sy);
             let ctm = matrix.then(&fit);
-            self.draw_form(id, stream, ctm, page_res, GState::new(Matrix::IDENTITY), GlyphSource::Annotation);
+            let hide = annotation_hidden(lo, annot) || annot.get(b"OC").is_ok_and(|oc| self.oc_hidden(oc));
+            self.draw_form(id, stream, GState::new(ctm), page_res, GlyphSource::Annotation, hide);
         }
     }
 }

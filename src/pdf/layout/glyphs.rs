@@ -53,6 +53,10 @@ fn turn_rect(k: u8, r: &Rect) -> Rect {
 pub(crate) fn group_glyphs(content: &PageContent) -> Vec<GlyphGroup> {
     // 0..4 inside the page box, 4..8 outside.
     let mut buckets: Vec<Vec<FrameGlyph>> = (0..8).map(|_| Vec::new()).collect();
+    // Nearly all glyphs of a page usually share one direction.
+    if let Some(upright) = buckets.first_mut() {
+        upright.reserve(content.glyphs.len());
+    }
     let page_turns = ((content.rotate / 90) % 4) as u8;
     for (i, g) in content.glyphs.iter().enumerate() {
         let finite = [g.x, g.y, g.size, g.bbox.x0, g.bbox.x1, g.bbox.y0, g.bbox.y1].iter().all(|v| v.is_finite());

@@ -20,8 +20,8 @@ const DUP_Y: f32 = 0.2;
 const ROW_TOLERANCE: f32 = 0.4;
 /// A gap wider than this may be a column gutter (poppler's minColSpacing2 is 1.0).
 const FRAGMENT_GAP: f32 = 1.0;
-/// A piece of a row at least this wide is running text, so a wide gap next to it is a gutter.
-const LONG_FRAGMENT: f32 = 10.0;
+/// A piece of a row at least this wide is running text, so a wide gap after it is a gutter.
+const LONG_FRAGMENT: f32 = 15.0;
 /// A value this short after a label ending in ':' stays on the label's line.
 const LABEL_VALUE_MAX: f32 = 20.0;
 /// How far above and below (in font sizes) another row's gutter counts as support.
@@ -50,7 +50,13 @@ struct Fragment {
     base: f32,
     size: f32,
     last: char,
+    /// Whether it opens with a label of its own (`Dato:`, `Sagsnr.:`): a colon ending one of its
+    /// first words.
+    labelled: bool,
 }
+
+/// How many leading chars of a fragment may hold its label.
+const LABEL_MAX_CHARS: usize = 24;
 
 impl Fragment {
     fn width(&self) -> f32 {
@@ -60,15 +66,15 @@ impl Fragment {
 
 /// Builds the lines of one glyph group, top to bottom and, within a row, left to right.
 pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
+    let mut scratch = Scratch::default();
     let rows: Vec<Vec<Fragment>> = rows(glyphs)
         .into_iter()
         .map(|row| {
             let order = order_row(glyphs, row);
             let order = combine_accents(glyphs, order);
-            fragments(glyphs, order)
+            fragments(glyphs, order, &mut scratch)
         })
         .collect();
-    let glyphs: &[FrameGlyph] = glyphs;
     let gutters = GutterIndex::new(&rows);
     let mut lines = Vec::new();
     for row in rows {
@@ -78,11 +84,11 @@ pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
         for frag in iter {
             let Some(prev) = parts.last() else { continue };
             if gutters.separates(prev, &frag) {
-                lines.push(join(glyphs, std::mem::take(&mut parts)));
+                lines.push(join(std::mem::take(&mut parts)));
             }
             parts.push(frag);
         }
-        lines.push(join(glyphs, parts));
+        lines.push(join(parts));
     }
     lines
 }
@@ -103,15 +109,17 @@ fn same_row(anchor_base: f32, anchor_size: f32, g: &FrameGlyph) -> bool {
 fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
     let mut order: Vec<u32> = (0..glyphs.len() as u32).collect();
     order.sort_by(|&a, &b| glyphs[b as usize].base.total_cmp(&glyphs[a as usize].base).then(a.cmp(&b)));
-    let mut rows = Vec::new();
-    let mut row: Vec<u32> = Vec::new();
+    // Rows as ranges of `order`, copied out once each at their final size.
+    let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
     let mut anchor = Baseline::default();
     let mut current = Baseline::default();
-    for i in order {
+    for (n, &i) in order.iter().enumerate() {
         let g = &glyphs[i as usize];
-        if row.is_empty() || !same_row(anchor.base, anchor.size, g) {
-            if !row.is_empty() {
-                rows.push(std::mem::take(&mut row));
+        if n == start || !same_row(anchor.base, anchor.size, g) {
+            if n > start {
+                bounds.push(start..n);
+                start = n;
             }
             anchor = Baseline { base: g.base, size: g.size, count: 1 };
             current = anchor;
@@ -129,11 +137,11 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
                 anchor = current;
             }
         }
-        row.push(i);
     }
-    if !row.is_empty() {
-        rows.push(row);
+    if start < order.len() {
+        bounds.push(start..order.len());
     }
+    let mut rows: Vec<Vec<u32>> = bounds.into_iter().map(|r| order[r].to_vec()).collect();
     for row in &mut rows {
         row.sort_by(|&a, &b| glyphs[a as usize].x0.total_cmp(&glyphs[b as usize].x0).then(a.cmp(&b)));
     }
@@ -274,9 +282,9 @@ fn ends_superscript(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
 }
 
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
-fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
+fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, scratch: &mut Scratch) -> Vec<Fragment> {
     let mut out = Vec::new();
-    let mut items: Vec<u32> = Vec::new();
+    let mut items: Vec<u32> = Vec::with_capacity(row.len() * 2);
     let mut x_max = f32::MIN;
     let mut prev: Option<&FrameGlyph> = None;
     let mut pending_space = false;
@@ -290,7 +298,9 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
             let size = g.size.max(p.size);
             let gap = g.x0 - x_max;
             if gap > FRAGMENT_GAP * size {
-                out.push(fragment(glyphs, std::mem::take(&mut items)));
+                // One buffer for the row; each fragment gets an exact-size copy.
+                out.push(fragment(glyphs, items.clone(), scratch));
+                items.clear();
             } else if pending_space || gap > WORD_GAP * size || ends_superscript(p, g) {
                 items.push(SPACE);
             }
@@ -301,7 +311,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<Fragment> {
         pending_space = false;
     }
     if !items.is_empty() {
-        out.push(fragment(glyphs, items));
+        out.push(fragment(glyphs, items.clone(), scratch));
     }
     out
 }
@@ -314,11 +324,34 @@ fn median(values: &mut [f32]) -> f32 {
     *values.select_nth_unstable_by(mid, |a, b| a.total_cmp(b)).1
 }
 
-fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>) -> Fragment {
+fn opens_with_label(glyphs: &[FrameGlyph], items: &[u32]) -> bool {
+    let chars = items.iter().take(LABEL_MAX_CHARS).map(|&i| glyphs.get(i as usize).map(|g| g.ch));
+    let mut prev: Option<char> = None;
+    for ch in chars {
+        if prev == Some(':') {
+            // `Dato: 6. marts`, not `kl. 16:00`.
+            return ch.is_none();
+        }
+        prev = ch;
+    }
+    prev == Some(':')
+}
+
+/// Scratch space for medians, reused across fragments.
+#[derive(Default)]
+struct Scratch {
+    sizes: Vec<f32>,
+    bases: Vec<f32>,
+}
+
+fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>, scratch: &mut Scratch) -> Fragment {
     let mut x0 = f32::MAX;
     let mut x1 = f32::MIN;
-    let mut sizes = Vec::with_capacity(items.len());
-    let mut bases = Vec::with_capacity(items.len());
+    let Scratch { sizes, bases } = scratch;
+    sizes.clear();
+    bases.clear();
+    sizes.reserve(items.len());
+    bases.reserve(items.len());
     let mut last = ' ';
     for &i in &items {
         if let Some(g) = glyphs.get(i as usize) {
@@ -331,32 +364,27 @@ fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>) -> Fragment {
             }
         }
     }
-    Fragment { x0, x1, base: median(&mut bases), size: median(&mut sizes).max(0.01), last, items }
+    let labelled = opens_with_label(glyphs, &items);
+    Fragment { x0, x1, base: median(bases), size: median(sizes).max(0.01), last, labelled, items }
 }
 
-fn join(glyphs: &[FrameGlyph], parts: Vec<Fragment>) -> Line {
-    let mut items = Vec::new();
+fn join(parts: Vec<Fragment>) -> Line {
+    // Baseline and size of the line: those of its longest fragment (most lines have just one).
+    let main = parts.iter().max_by_key(|p| p.items.len()).map_or((0.0, 0.01), |p| (p.base, p.size));
+    let (mut x0, mut x1) = (f32::MAX, f32::MIN);
+    let mut items = Vec::with_capacity(parts.iter().map(|p| p.items.len() + 1).sum());
     for part in parts {
         if !items.is_empty() {
             items.push(SPACE);
         }
+        x0 = x0.min(part.x0);
+        x1 = x1.max(part.x1);
         items.extend(part.items);
     }
-    let mut sizes = Vec::with_capacity(items.len());
-    let mut bases = Vec::with_capacity(items.len());
-    let (mut x0, mut x1) = (f32::MAX, f32::MIN);
-    for &i in &items {
-        if let Some(g) = glyphs.get(i as usize) {
-            x0 = x0.min(g.x0);
-            x1 = x1.max(g.x1);
-            sizes.push(g.size);
-            bases.push(g.base);
-        }
-    }
-    Line { items, x0, x1, base: median(&mut bases), size: median(&mut sizes).max(0.01) }
+    Line { items, x0, x1, base: main.0, size: main.1 }
 }
 
-/// Wide gaps beside running text, by baseline: the evidence that a page has columns.
+/// Wide gaps right of running text, by baseline: the evidence that a page has columns.
 struct GutterIndex {
     /// `(baseline, gap start, gap end)`, sorted by baseline.
     gaps: Vec<(f32, f32, f32)>,
@@ -368,7 +396,9 @@ impl GutterIndex {
         for row in rows {
             for pair in row.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
-                if a.width() >= LONG_FRAGMENT * a.size || b.width() >= LONG_FRAGMENT * b.size {
+                // Running text on the left reaching the gap: a column. Short pieces on the left
+                // are labels (a form, a CV, an agenda's side column), kept with their values.
+                if a.width() >= LONG_FRAGMENT * a.size {
                     gaps.push((a.base.max(b.base), a.x1, b.x0));
                 }
             }
@@ -379,10 +409,16 @@ impl GutterIndex {
 
     /// Whether the gap between `a` and `b` (neighbours on one row) is a column gutter, so they
     /// belong to different lines: other rows nearby have a wide gap at the same place beside
-    /// running text. A label ending in ':' with a short value after it stays one line.
+    /// running text. A label ending in ':' with a short value after it stays one line; a piece
+    /// that opens with a label of its own starts a new line.
     fn separates(&self, a: &Fragment, b: &Fragment) -> bool {
         if a.last == ':' && b.width() < LABEL_VALUE_MAX * b.size {
             return false;
+        }
+        // `Signe Hansen        Dato: 6. marts 2024`: the right side is a label and value of its
+        // own, beside (not belonging to) the left side; a letter's address and its date block.
+        if b.labelled {
+            return true;
         }
         let size = a.size.max(b.size);
         let base = a.base.max(b.base);
@@ -394,6 +430,6 @@ impl GutterIndex {
             .take_while(|g| g.0 <= base + GUTTER_WINDOW * size)
             .filter(|g| g.1.max(lo) < g.2.min(hi))
             .count();
-        support >= 2
+        support >= 3
     }
 }

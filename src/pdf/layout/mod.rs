@@ -20,7 +20,10 @@ use lines::{Line, SPACE};
 
 /// Builds the page's text in reading order from its glyphs.
 pub fn page_text(content: &PageContent) -> PageText {
-    let mut out = Writer { content, text: PageText::default(), block: 0, block_open: false };
+    let mut text = PageText::default();
+    text.text.reserve(content.glyphs.len() * 2);
+    text.char_boxes.reserve(content.glyphs.len());
+    let mut out = Writer { content, text, block: 0, block_open: false };
     for mut group in glyphs::group_glyphs(content) {
         let lines = lines::build_lines(&mut group.glyphs);
         let blocks = blocks::build_blocks(&lines);

@@ -355,3 +355,42 @@ fn a_footnote_mark_before_a_word_is_its_own_word() {
     run(&mut p, "http://ctan.org/pkg/lineno", x, 700.0, 8.0);
     assert_eq!(page_text(&p).text, "1 http://ctan.org/pkg/lineno");
 }
+
+#[test]
+fn a_form_with_labels_in_a_column_keeps_each_label_with_its_value() {
+    // A Europass CV: right-aligned labels without colons, values in a column at x = 250.
+    let mut p = page();
+    let rows = [
+        ("Nachname(n) / Vorname(n)", "Hansen, Jens Peter"),
+        ("Adresse(n)", "Vestergade 12, 2. tv., 8000 Aarhus C, Danmark"),
+        ("Telefon", "+45 12 34 56 78 (privat) og +45 87 65 43 21 (arbejde)"),
+        ("Geburtsdatum", "12.03.1987"),
+        ("Staatsangehörigkeit(en)", "dansk"),
+    ];
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let y = 700.0 - 14.0 * i as f32;
+        run(&mut p, label, 230.0 - 0.5 * 10.0 * label.chars().count() as f32, y, 10.0);
+        run(&mut p, value, 250.0, y, 10.0);
+    }
+    let t = page_text(&p);
+    for (label, value) in rows {
+        assert!(t.text.lines().any(|l| l == format!("{label} {value}")), "{label}: {}", t.text);
+    }
+}
+
+#[test]
+fn a_letters_address_and_date_block_stay_apart() {
+    let mut p = page();
+    run(&mut p, "Signe Bech-Nielsen", 57.0, 700.0, 10.0);
+    run(&mut p, "Dato: 6. marts 2024", 380.0, 700.0, 10.0);
+    run(&mut p, "Rosenvænget 7", 57.0, 688.0, 10.0);
+    run(&mut p, "Sagsnr.: 27.15.08-G01-77-24", 380.0, 688.0, 10.0);
+    run(&mut p, "6990 Sønderå", 57.0, 676.0, 10.0);
+    run(&mut p, "Mødet slutter kl. 16:00 og", 57.0, 640.0, 10.0);
+    run(&mut p, "referatet følger", 300.0, 640.0, 10.0);
+    let t = page_text(&p);
+    assert_eq!(
+        t.text,
+        "Signe Bech-Nielsen\nRosenvænget 7\n6990 Sønderå\n\nDato: 6. marts 2024\nSagsnr.: 27.15.08-G01-77-24\n\nMødet slutter kl. 16:00 og referatet følger"
+    );
+}
