@@ -165,16 +165,19 @@ fn inflate_with(input: &[u8], zlib_header: bool, cap: usize, budget: &Budget) ->
         if out.len() >= cap {
             return Out { data: out, end: End::OverCap };
         }
-        // Decode into a bounded window, so the budget is charged in small steps.
+        // Decode into the spare capacity (no zero-filling: that was 7% of `leakscan text`),
+        // grown by a bounded window so the budget is charged in small steps. Capacity never
+        // exceeds `cap`: it starts at most at `cap` and grows only to `len + window`.
         let len = out.len();
-        let window = WINDOW.min(cap - len);
-        out.resize(len + window, 0);
+        if out.capacity() == len {
+            out.reserve_exact(WINDOW.min(cap - len));
+        }
+        let window = out.capacity() - len;
         let in_before = d.total_in();
         let out_before = d.total_out();
         let rest = input.get(in_before as usize..).unwrap_or(&[]);
-        let res = d.decompress(rest, &mut out[len..], FlushDecompress::None);
+        let res = d.decompress_vec(rest, &mut out, FlushDecompress::None);
         let produced = (d.total_out() - out_before) as usize;
-        out.truncate(len + produced);
         if let Err(why) = budget.charge_decoded(produced) {
             return Out { data: out, end: End::OverBudget(why) };
         }
