@@ -7,7 +7,8 @@
 #
 # pdftotext and `leakscan text` run once per file (a process each, in a loop); `leakscan scan`
 # runs once over the whole folder, as a batch audit would. Needs target/release/leakscan
-# (LEAKSCAN=... to use another), hyperfine, pdfinfo and GNU time. The 2-core figure only means
+# (LEAKSCAN=... to use another), hyperfine, pdfinfo and GNU time. Exit codes are ignored (scan
+# exits 1 when it finds something). The 2-core figure only means
 # something when both cores are otherwise idle.
 set -u
 cd "$(dirname "$0")/.."
@@ -29,7 +30,7 @@ echo "corpus: $DIR, $files files, $pages pages (pdfinfo), $((bytes / 1048576)) M
 loop() { # a command line that runs $1 (with {} for the file) over every PDF, bounded per file
   printf 'for f in %q/*.pdf; do timeout 60 %s >/dev/null 2>&1; done' "$DIR" "${1//\{\}/\"\$f\"}"
 }
-hyperfine --shell=bash --runs "$RUNS" --warmup 1 --export-csv "$OUT/times.csv" \
+hyperfine --shell=bash --ignore-failure --runs "$RUNS" --warmup 1 --export-csv "$OUT/times.csv" \
   -n pdftotext "taskset -c 0 bash -c '$(loop "pdftotext -q {} -")'" \
   -n "leakscan text" "taskset -c 0 bash -c '$(loop "$BIN text {}")'" \
   -n "leakscan scan 1 core" "RAYON_NUM_THREADS=1 taskset -c 0 $BIN scan --format json $DIR >/dev/null 2>&1" \
@@ -51,8 +52,8 @@ awk -F, 'NR > 1 { gsub(/"/, "", $1); t[$1] = $2 } END {
 
 largest=$(ls -S "$DIR"/*.pdf | head -1)
 /usr/bin/time -f "%M" -o "$OUT/rss" env RAYON_NUM_THREADS=1 "$BIN" scan --format json "$DIR" >/dev/null 2>&1
-echo "peak memory, scan over the folder on 1 core: $(( $(cat "$OUT/rss") / 1024 )) MiB; largest file $(( $(stat -c %s "$largest") / 1048576 )) MiB ($(basename "$largest"))"
+echo "peak memory, scan over the folder on 1 core: $(( $(tail -1 "$OUT/rss") / 1024 )) MiB; largest file $(( $(stat -c %s "$largest") / 1048576 )) MiB ($(basename "$largest"))"
 /usr/bin/time -f "%M" -o "$OUT/rss1" "$BIN" text "$largest" >/dev/null 2>&1
 /usr/bin/time -f "%M" -o "$OUT/rss2" pdftotext -q "$largest" - >/dev/null 2>&1
-echo "peak memory on the largest file: leakscan text $(( $(cat "$OUT/rss1") / 1024 )) MiB, pdftotext $(( $(cat "$OUT/rss2") / 1024 )) MiB"
+echo "peak memory on the largest file: leakscan text $(( $(tail -1 "$OUT/rss1") / 1024 )) MiB, pdftotext $(( $(tail -1 "$OUT/rss2") / 1024 )) MiB"
 echo "details in $OUT"

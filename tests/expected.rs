@@ -19,15 +19,20 @@ use std::path::PathBuf;
 /// here once it meets its expectations. The ones listed met all of theirs when they were added.
 const ENFORCED_RULES: &[&str] = &[
     "file",
+    "address",
     "annotation",
     "closed-item",
+    "cpr",
     "email-address",
     "email-header",
     "embedded-file",
     "hidden-text",
     "javascript",
     "launch-action",
+    "metadata",
+    "name",
     "no-text-layer",
+    "phone",
     "revision",
 ];
 

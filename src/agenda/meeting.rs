@@ -32,11 +32,15 @@ pub struct KnownItems {
     pub source: String,
     /// A manifest replaces the document's own items; a meeting agenda is merged with them.
     pub replace: bool,
+    /// The meeting's participants and absentees, as the agenda lists them: public persons in
+    /// every file of the meeting, not citizens.
+    #[serde(default)]
+    pub participants: Vec<String>,
 }
 
 impl KnownItems {
     pub fn from_manifest(m: &Manifest) -> KnownItems {
-        KnownItems { items: m.items(), source: "manifest".to_string(), replace: true }
+        KnownItems { items: m.items(), source: "manifest".to_string(), replace: true, participants: Vec::new() }
     }
 
     /// Merges these items into a document's inferred agenda.
@@ -138,6 +142,7 @@ impl MeetingIndex {
                     .collect(),
                 source: format!("meeting agenda {}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()),
                 replace: false,
+                participants: agenda.participants.present.iter().chain(&agenda.participants.absent).cloned().collect(),
             };
             for f in g.files.iter().filter(|f| **f != path) {
                 by_file.insert(f.clone(), (path.clone(), known.clone()));

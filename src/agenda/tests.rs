@@ -236,7 +236,12 @@ fn attachment_section_of_a_closed_item_is_found() {
 fn attachment_file_in_a_meeting_folder_is_checked_against_the_agenda() {
     let agenda_doc = agenda_pages(tender_pages());
     let meeting_agenda = infer(&agenda_doc);
-    let known = KnownItems { items: meeting_agenda.items.clone(), source: "meeting agenda".into(), replace: false };
+    let known = KnownItems {
+        items: meeting_agenda.items.clone(),
+        source: "meeting agenda".into(),
+        replace: false,
+        participants: Vec::new(),
+    };
 
     // A misfiled attachment: named after open item 14, but carrying item 19's pages.
     let misfiled = doc(&[

@@ -6,6 +6,7 @@
 //! counts as a mail only with mail evidence: a `Sendt:` line, a time, an e-mail address in the
 //! address lines, a forward marker or a `VS:/SV:/FW:/RE:` subject.
 
+use super::contact::{email, Municipal};
 use super::{DocContext, Finding, Severity, TextUnit};
 use crate::pdf::PageText;
 
@@ -233,6 +234,15 @@ fn is_reply_subject(s: &str) -> bool {
     ["VS:", "SV:", "FW:", "RE:", "AW:", "WG:", "FWD:"].iter().any(|p| up.starts_with(p))
 }
 
+fn mask_addresses(line: &str) -> String {
+    let municipal = Municipal::defaults();
+    let mut out = line.to_string();
+    for e in emails(line) {
+        out = out.replace(e, &email::mask(e, email::classify(e, municipal)));
+    }
+    out
+}
+
 /// Line ranges in bytes: from the start of `first` to the end of `last`.
 fn block_range(text: &PageText, first: usize, last: usize) -> std::ops::Range<usize> {
     let s = text.lines.get(first).map_or(0, |l| l.range.start);
@@ -257,6 +267,8 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
         let message = format!("{what} (header block: {}) {sender} is on this page", b.labels.join("/"));
         let first_text = b.from_line.map(|k| text.line_text(k).trim()).unwrap_or_else(|| header[0]);
         let mut f = unit.finding("email-header", Severity::High, first_text, message);
+        // Addresses in the shown `Fra:` line are masked like the `email-address` rule masks them.
+        f.masked_text = mask_addresses(first_text);
         f.context = header.join(" | ");
         f.bbox = text.bbox_of(block_range(text, b.first_line, b.last_line));
         f.confidence = if b.labels.len() >= 3 { 0.95 } else { 0.85 };

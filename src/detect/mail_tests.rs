@@ -44,6 +44,7 @@ fn danish_outlook_block_is_one_high_finding_with_its_header_lines() {
     let m = &f[0];
     assert_eq!((m.rule.as_str(), m.severity, m.page), ("email-header", Severity::High, Some(3)));
     assert_eq!(m.text, "Fra: Ole Hansen <ole.hansen@gmail.com>");
+    assert_eq!(m.masked_text, "Fra: Ole Hansen <o***@gmail.com>");
     assert!(m.context.contains("Cc: Lis Hansen") && m.context.contains("Emne: Klage"), "{}", m.context);
     assert_eq!(
         m.message,

@@ -192,7 +192,12 @@ impl Scanner {
         known: Option<&agenda::KnownItems>,
     ) -> Result<Checked, String> {
         let read = read_document(bytes, limits)?;
-        let ctx = self.detector.prepare(&read.pages);
+        let mut ctx = self.detector.prepare(&read.pages);
+        if let Some(k) = known {
+            for name in &k.participants {
+                ctx.add_public_name(name);
+            }
+        }
         let mut findings: Vec<Finding> = read.content_findings.clone();
         for (i, text) in read.pages.iter().enumerate() {
             self.detector.scan(&TextUnit::page(text, i as u32 + 1), &ctx, &mut findings);

@@ -12,7 +12,7 @@
 //! `ejendommen`, `matr.`); info for an address the configuration lists as the municipality's own.
 
 use super::{Municipal, ADDR_MUNICIPAL, BUSINESS, INSTITUTION};
-use crate::detect::rulefile::{any_in, context_of, default_rule, lines_around, Hit};
+use crate::detect::rulefile::{context_of, default_rule, lines_around, Hit};
 use crate::detect::{Finding, Severity, TextUnit};
 use regex::Regex;
 use std::ops::Range;
@@ -257,23 +257,36 @@ fn word_offsets(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// How far before an address (bytes, this line or the one above) a word saying whose it is may
+/// be, and how far after it on its line.
+const OWNER_BEFORE: usize = 45;
+const OWNER_AFTER: usize = 25;
+
 fn owner(text: &str, hits: &[Hit], municipal: &Municipal, range: &Range<usize>) -> AddressOwner {
     if municipal.is_own_address(&text[range.clone()]) {
         return AddressOwner::Own;
     }
-    // The address's own lines and the line before it (a letterhead's name line).
-    let around = lines_around(text, range.start, 1, 0).start..lines_around(text, range.end, 0, 0).end;
-    if any_in(hits, around.clone(), ADDR_MUNICIPAL) {
+    // Only words right around the address say whose it is (`Aarhus Kommune` / `Rådhuspladsen 2`,
+    // `Byg og Anlæg A/S, Industrivej 5`); a word further along the sentence (`Jobcentret har
+    // krævet … af Lasse Mikkelsen, Vestergade 33`) does not.
+    let above = lines_around(text, range.start, 1, 0).start;
+    let before = floor_char_boundary(text, range.start.saturating_sub(OWNER_BEFORE).max(above));
+    let line_end = lines_around(text, range.end, 0, 0).end;
+    let after = (range.end + OWNER_AFTER).min(line_end);
+    let near = |h: &&Hit| h.start >= before && h.end <= after;
+    // The street's own name counts for the municipality (`Rådhuspladsen`), but institution words
+    // are common in street names (`Kirkestræde`, `Skolevej`) and count only outside it.
+    let outside = |h: &&Hit| h.end <= range.start || h.start >= range.end;
+    let has = |mask: u32, only_outside: bool| {
+        hits.iter().filter(near).filter(|h| !only_outside || outside(h)).any(|h| h.is(mask))
+    };
+    if has(ADDR_MUNICIPAL, false) {
         return AddressOwner::Municipal;
     }
-    if any_in(hits, around.clone(), BUSINESS) {
+    if has(BUSINESS, true) {
         return AddressOwner::Business;
     }
-    // Street names are full of such words (`Kirkestræde`, `Skolevej`): only words outside the
-    // address itself count.
-    let outside = |h: &&Hit| h.end <= range.start || h.start >= range.end;
-    if hits.iter().filter(|h| h.start >= around.start && h.end <= around.end).filter(outside).any(|h| h.is(INSTITUTION))
-    {
+    if has(INSTITUTION, true) {
         return AddressOwner::Institution;
     }
     AddressOwner::Private

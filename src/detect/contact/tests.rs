@@ -294,6 +294,10 @@ fn address_owner_from_context() {
         ("Skovvejens Skole, Skovvej 4, 7100 Vejle", AddressOwner::Institution),
         ("Dispensation for ejendommen Bakkevej 7, 8600 Silkeborg", AddressOwner::Institution),
         ("Mødet holdes i Familiehuset, Skolegade 4, 6990 Sønderå.", AddressOwner::Institution),
+        (
+            "Jobcentret har krævet 84.312 kr. tilbagebetalt af Lasse Thrane Mikkelsen, Vestergade 33, st.\nth., 6990 Sønderå",
+            AddressOwner::Private,
+        ),
     ];
     for (text, want) in cases {
         let a = addresses(text);
@@ -430,5 +434,85 @@ fn evaluation_precision_and_recall_at_the_gate() {
     }
     for (id, p, r) in report {
         assert!(p >= 0.9 && r >= 0.9, "{id}: precision {p}, recall {r}");
+    }
+}
+
+/// Random text from the characters the rules care about (digits, every separator, Danish
+/// letters, line breaks, label fragments) must never make any rule panic.
+#[test]
+fn random_text_never_panics() {
+    let pieces = [
+        "0",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "12",
+        "120387",
+        "1234",
+        "-",
+        "\u{2013}",
+        " ",
+        "\u{00A0}",
+        "/",
+        "\n",
+        "\n\n",
+        ".",
+        ",",
+        ":",
+        "@",
+        "æ",
+        "Ø",
+        "å",
+        "CPR",
+        "tlf.",
+        "Tlf",
+        "vej",
+        "gade ",
+        "Kommune",
+        "P-nr.",
+        "Faktura",
+        "+45",
+        "0045",
+        "A/S",
+        "st.",
+        "th.",
+        "8000 ",
+        "Aarhus C",
+        "gmail.com",
+        "x",
+        "Rådhus",
+        "\t",
+        "  ",
+        "Bilagsnr.",
+        "mobil",
+        "borger",
+        "\u{2011}",
+        "é",
+        "ß",
+        "\u{ad}",
+    ];
+    let mut x: u64 = 0x1234_5678_9ABC_DEF1;
+    let det = crate::detect::Detector::new(crate::detect::Config::default()).unwrap();
+    for _ in 0..400 {
+        let mut s = String::new();
+        for _ in 0..(x % 120) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        }
+        let page = PageText::from_plain(&s);
+        let mut out = Vec::new();
+        det.scan(&TextUnit::page(&page, 1), &DocContext::default(), &mut out);
+        for f in &out {
+            assert!(!f.masked_text.is_empty() || f.text.is_empty(), "{f:?}");
+        }
+        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     }
 }

@@ -1,10 +1,15 @@
 //! Rule `name`: personal names of citizens (not the politicians and officials who legitimately appear).
 //!
-//! A name is `First [Middle|Initial]* Surname` from the lists under `rules/names/`, initials with a
-//! listed surname (`H. K. Jensen`), or, where the layout says "a person" (mail headers, signatures),
-//! any capitalised run. Public persons (`DocContext`) produce no finding. Severity comes from the
-//! context: high in a mail header, a signature, next to a CPR/address/phone, or near words like
-//! `borger`, `klager`, `pårørende`; low in running text.
+//! A name is `First [Middle|Initial]* Surname` from the lists under `rules/names/` (hyphenated,
+//! foreign letters, all caps, wrapped over a line break), initials with a listed surname
+//! (`H. K. Jensen`), a known first name with an unlisted surname mid-sentence (`Jan Gehl`), or,
+//! where the layout says "a person" (mail headers, signatures), any capitalised run with one
+//! listed part; a lone first name counts only there. Public persons (`DocContext`: participants,
+//! presenters, staff, roster, famous people) produce no finding. Severity comes from the
+//! context: high in a mail header, a letter's signature, a `Navn:` field, next to a CPR, address
+//! or phone (another rule's finding on the line or the lines next to it, or a street address
+//! right after the name), or near words like `borger`, `klager`, `pårørende`, `morfar`; low in
+//! running text. One finding per distinct name and page (the most severe occurrence).
 
 pub mod lexicon;
 pub mod tokens;

@@ -13,6 +13,8 @@ mod text;
 mod xobject;
 
 #[cfg(test)]
+mod test_pdf;
+#[cfg(test)]
 mod tests;
 
 pub(crate) use oc::layers_off;
