@@ -254,3 +254,21 @@ fn empty_garbage_and_header_only_files_say_why() {
     assert!(error_of(&scan(fixture("hostile/garbage.pdf"))).contains("PDF header"));
     assert!(error_of(&scan(b"%PDF-1.7\n".to_vec())).contains("cut off"));
 }
+
+#[test]
+fn a_page_tree_ten_thousand_levels_deep_is_cut_off_and_its_page_found_by_scanning() {
+    let levels = 10_000u32;
+    let nodes: Vec<Vec<u8>> = (0..levels)
+        .map(|i| {
+            let kid = if i + 1 == levels { 3 } else { 7 + i };
+            format!("<< /Type /Pages /Kids [{kid} 0 R] /Count 1 >>").into_bytes()
+        })
+        .collect();
+    let refs: Vec<&[u8]> = nodes.iter().map(|n| n.as_slice()).collect();
+    // Same length, so the xref stays right: the root's only kid is the top of the chain.
+    let bytes = pdf("", HELLO, &refs);
+    let bytes = String::from_utf8(bytes).unwrap().replacen("/Kids [3 0 R] /Count 1", "/Kids [6 0 R] /Count 1", 1);
+    let report = scan(bytes.into_bytes());
+    assert_eq!(report.pages, 1);
+    assert!(error_of(&report).contains("deeper than 256 levels"), "{report:?}");
+}
