@@ -73,6 +73,9 @@ const DEFAULT_MEDIA_BOX: Rect = Rect { x0: 0.0, y0: 0.0, x1: 612.0, y1: 792.0 };
 impl Document {
     /// Opens a PDF from its bytes. Decrypts with the empty password when needed.
     pub fn open(bytes: &[u8], limits: Limits) -> Result<Document, OpenError> {
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(OpenError::Malformed("the file is empty".to_string()));
+        }
         let budget = Budget::new(limits);
         let mut no_catalog = false;
         let inner = match load(bytes, &budget.limits, false) {
@@ -82,7 +85,7 @@ impl Document {
                 Ok(doc) => doc,
                 Err(_) => {
                     no_catalog = true;
-                    load_without_catalog(bytes, &budget.limits).ok_or(first)?
+                    load_without_catalog(bytes, &budget.limits).ok_or_else(|| explain_unreadable(bytes, first))?
                 }
             },
         };
@@ -97,7 +100,7 @@ impl Document {
             layers_off: HashSet::new(),
             problems: Vec::new(),
         };
-        doc.find_pages();
+        doc.find_pages(bytes);
         if no_catalog {
             doc.problems = vec![
                 "the file has no readable document catalog or trailer (it may be cut off); pages were looked for by scanning the file".to_string(),
@@ -111,7 +114,7 @@ impl Document {
             if let Ok(rebuilt) = load(bytes, &doc.budget.limits, true) {
                 doc.inner = rebuilt;
                 doc.problems.clear();
-                doc.find_pages();
+                doc.find_pages(bytes);
             }
         }
         doc.layers_off = super::interp::layers_off(&doc.inner);
@@ -173,7 +176,8 @@ impl Document {
     }
 
     /// Walks the page tree iteratively: cycles, absurd depth and `/Count` cannot make it loop.
-    fn find_pages(&mut self) {
+    /// `bytes` are the file's, to say why an object lopdf dropped is missing.
+    fn find_pages(&mut self, bytes: &[u8]) {
         let root = self.inner.catalog().ok().and_then(|c| c.get(b"Pages").ok()).and_then(|o| o.as_reference().ok());
         let Some(root) = root else {
             self.note("the document catalog has no page tree".to_string());
@@ -188,7 +192,7 @@ impl Document {
         let mut problems = Vec::new();
         while let Some((id, inherited, depth)) = stack.pop() {
             let Ok(dict) = self.inner.get_dictionary(id) else {
-                problems.push(format!("a page tree entry (object {} {}) is missing or broken", id.0, id.1));
+                problems.push(self.unreadable_object(bytes, id, "a page tree entry"));
                 continue;
             };
             let here = inherited.apply(&self.inner, id, dict);
@@ -235,6 +239,21 @@ impl Document {
         }
         if self.pages.is_empty() {
             self.find_pages_by_scanning();
+        }
+    }
+
+    /// Why object `id` is missing: lopdf drops an object nested deeper than its parser goes.
+    fn unreadable_object(&self, bytes: &[u8], id: ObjectId, what: &str) -> String {
+        let offset = match self.inner.reference_table.get(id.0) {
+            Some(lopdf::xref::XrefEntry::Normal { offset, .. }) => Some(*offset as usize),
+            _ => None,
+        };
+        match offset.and_then(|o| bytes.get(o..)) {
+            Some(object) if nesting_depth(object) > LOPDF_MAX_NESTING => format!(
+                "{what} (object {} {}) nests arrays or dictionaries more than {LOPDF_MAX_NESTING} levels deep, too deep to read",
+                id.0, id.1
+            ),
+            _ => format!("{what} (object {} {}) is missing or broken", id.0, id.1),
         }
     }
 
@@ -291,6 +310,52 @@ fn load(bytes: &[u8], limits: &Limits, force_reconstruct: bool) -> Result<lopdf:
         lopdf::Error::InvalidPassword => OpenError::PasswordRequired,
         other => OpenError::Malformed(other.to_string()),
     })
+}
+
+/// lopdf's parser gives up on (and drops) objects nested deeper than this, so loading cannot
+/// overflow the stack (`lopdf::reader::MAX_NESTING_DEPTH`, private to lopdf).
+const LOPDF_MAX_NESTING: usize = 100;
+
+/// Deepest nesting of `[` and `<<` in the object that `object` starts with (up to its `stream`
+/// or `endobj`), stopping once past `LOPDF_MAX_NESTING`. Brackets inside strings count too: this
+/// only words an error message.
+fn nesting_depth(object: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut rest = object;
+    while let Some((&b, tail)) = rest.split_first() {
+        let next = tail.first().copied();
+        match (b, next) {
+            (b'[', _) => depth += 1,
+            (b'<', Some(b'<')) => {
+                depth += 1;
+                rest = tail;
+            }
+            (b']', _) => depth = depth.saturating_sub(1),
+            (b'>', Some(b'>')) => {
+                depth = depth.saturating_sub(1);
+                rest = tail;
+            }
+            _ if rest.starts_with(b"endobj") || rest.starts_with(b"stream") => break,
+            _ => {}
+        }
+        deepest = deepest.max(depth);
+        if deepest > LOPDF_MAX_NESTING {
+            break;
+        }
+        rest = rest.get(1..).unwrap_or_default();
+    }
+    deepest
+}
+
+/// A load error in words a reader understands, when the cause is plain from the bytes.
+fn explain_unreadable(bytes: &[u8], error: OpenError) -> OpenError {
+    let has_header = bytes.windows(5).take(1024).any(|w| w == b"%PDF-");
+    match error {
+        OpenError::Malformed(_) if !has_header => OpenError::Malformed(
+            "it does not start with a PDF header (%PDF-), so it is not a PDF or is damaged".to_string(),
+        ),
+        other => other,
+    }
 }
 
 /// Object number of the stand-in catalog `load_without_catalog` inserts: the highest lopdf's

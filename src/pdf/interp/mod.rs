@@ -308,6 +308,10 @@ impl<'d> Interp<'d> {
             (_, Some(d)) => Arc::new(Font::load(lo, d, self.budget)),
             _ => Arc::new(Font::load(lo, &Dictionary::new(), self.budget)),
         };
+        // A font whose ToUnicode map or encoding could not be read may lose this page's text.
+        for problem in &font.problems {
+            self.note(problem.clone());
+        }
         if self.fonts.len() >= u16::MAX as usize {
             return 0;
         }
