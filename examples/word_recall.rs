@@ -42,13 +42,13 @@ fn dehyphenate(text: &str) -> String {
     out
 }
 
-/// Word counts, in NFC (pdftotext writes a TeX accent as a combining mark, leakscan composes
-/// it). Control chars are taken out of words first: pdftotext prints the raw codes of glyphs it
+/// Word counts, in NFKC (pdftotext writes a TeX accent as a combining mark where leakscan
+/// composes it, and prints `…` as `...`; compatibility forms are the same text). Control chars are taken out of words first: pdftotext prints the raw codes of glyphs it
 /// cannot map (music fonts give `^A`, `^C`), which are not text.
 fn counts(text: &str) -> HashMap<String, i64> {
     let mut map = HashMap::new();
     for w in text.split_whitespace() {
-        let w: String = w.nfc().filter(|c| !c.is_control()).collect();
+        let w: String = w.nfkc().filter(|c| !c.is_control()).collect();
         if !w.is_empty() {
             *map.entry(w).or_insert(0) += 1;
         }
