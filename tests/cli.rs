@@ -379,3 +379,45 @@ fn rules_lists_every_rule() {
         assert!(t.lines().any(|l| l.starts_with(id)), "{id} missing from:\n{t}");
     }
 }
+
+/// The HTML report rendered by headless Chromium, as a person would open it. Skipped (with a
+/// message) where Chromium is not installed. The screenshot is left in the temp folder to look at.
+#[test]
+fn html_report_renders_in_headless_chromium() {
+    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .iter()
+        .find(|p| Path::new(p).exists())
+    else {
+        eprintln!("SKIPPED html screenshot: no Chromium installed (apt-get install chromium)");
+        return;
+    };
+    let d = tmpdir("html-shot");
+    let html = d.join("report.html");
+    let png = d.join("report.png");
+    let o = run(&["scan", "--format", "html", "-o", html.to_str().unwrap(), data("letter-cpr.pdf").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let shot = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            &format!("--user-data-dir={}", d.join("profile").display()),
+            "--window-size=1000,1400",
+            &format!("--screenshot={}", png.display()),
+            &format!("file://{}", html.display()),
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(png.exists(), "no screenshot: {}", String::from_utf8_lossy(&shot.stderr));
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    // A blank page compresses to a few KB; a rendered report with text and colours does not.
+    assert!(bytes.len() > 20_000, "screenshot looks blank ({} bytes)", bytes.len());
+    eprintln!("screenshot: {}", png.display());
+}
