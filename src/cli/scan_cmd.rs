@@ -406,11 +406,10 @@ fn finding_from_json(v: &serde_json::Value) -> Option<ReportedFinding> {
     f.source = v["source"].as_str().unwrap_or("page").to_string();
     f.confidence = v["confidence"].as_f64().unwrap_or(1.0) as f32;
     f.location = v["location"].as_str().map(str::to_string);
-    Some(ReportedFinding {
-        finding: f,
-        fingerprint: v["fingerprint"].as_str().unwrap_or("").to_string(),
-        suppressed: v["suppressed"].as_str().map(str::to_string),
-    })
+    // A resumed report was written masked (or revealed) already: print it as it was.
+    let mut rf = ReportedFinding::new(f, v["fingerprint"].as_str().unwrap_or("").to_string(), &[]);
+    rf.suppressed = v["suppressed"].as_str().map(str::to_string);
+    Some(rf)
 }
 
 #[cfg(test)]

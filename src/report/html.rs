@@ -115,7 +115,7 @@ pub fn render(report: &Report, show: ShowOptions) -> String {
                 last_page = Some(fi.page);
             }
             let text = show.text(fi);
-            let ctx = show.context(fi);
+            let ctx = show.context_of(rf);
             let sup = if rf.suppressed.is_some() { " suppressed" } else { "" };
             let _ = write!(
                 h,
@@ -132,7 +132,7 @@ pub fn render(report: &Report, show: ShowOptions) -> String {
             if let Some(why) = &rf.suppressed {
                 let _ = write!(h, " <small>({}: {})</small>", lang.t("accepteret", "accepted"), escape(why));
             }
-            let _ = write!(h, "<div>{}</div>", escape(&show.message(fi)));
+            let _ = write!(h, "<div>{}</div>", escape(&show.message_of(rf)));
             if !ctx.trim().is_empty() {
                 let _ = write!(h, "<div class=\"ctx\">{}</div>", highlight(&ctx, &text));
             }

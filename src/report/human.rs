@@ -63,8 +63,8 @@ pub fn write(report: &Report, show: ShowOptions, out: &mut dyn Write) -> std::io
             let sev = paint.wrap(severity_color(fi.severity), &format!("[{}]", severity_word(fi.severity, lang)));
             let location = fi.location.as_deref().map(|l| format!(" ({} {l})", fi.source)).unwrap_or_default();
             writeln!(out, "    {sev} {}: {}{location}{suppressed}", rule_title(&fi.rule, lang), show.text(fi))?;
-            writeln!(out, "        {}", show.message(fi))?;
-            let ctx = show.context(fi);
+            writeln!(out, "        {}", show.message_of(rf))?;
+            let ctx = show.context_of(rf);
             if !ctx.trim().is_empty() {
                 writeln!(out, "        {}", paint.wrap(DIM, &format!("| {}", one_line(&ctx))))?;
             }

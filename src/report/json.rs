@@ -35,12 +35,12 @@ fn finding_value(rf: &ReportedFinding, show: ShowOptions) -> Value {
     m.insert("severity".into(), json!(f.severity.as_str()));
     m.insert("page".into(), json!(f.page));
     m.insert("text".into(), json!(show.text(f)));
-    m.insert("context".into(), json!(show.context(f)));
+    m.insert("context".into(), json!(show.context_of(rf)));
     m.insert("source".into(), json!(f.source));
     m.insert("bbox".into(), f.bbox.map_or(Value::Null, |b| json!(b.rounded().map(round2))));
     m.insert("confidence".into(), json!(round2(f.confidence)));
     m.insert("fingerprint".into(), json!(rf.fingerprint));
-    m.insert("message".into(), json!(show.message(f)));
+    m.insert("message".into(), json!(show.message_of(rf)));
     if let Some(loc) = &f.location {
         m.insert("location".into(), json!(loc));
     }

@@ -55,7 +55,7 @@ pub fn render(report: &Report, show: ShowOptions) -> String {
                 for rf in &failing {
                     let fi = &rf.finding;
                     let page = fi.page.map(|p| format!("page {p}")).unwrap_or_else(|| "whole file".into());
-                    let _ = writeln!(body, "[{}] {page}: {} — {}", fi.severity, show.text(fi), show.message(fi));
+                    let _ = writeln!(body, "[{}] {page}: {} — {}", fi.severity, show.text(fi), show.message_of(rf));
                 }
                 let _ = write!(
                     cases,
@@ -73,7 +73,8 @@ pub fn render(report: &Report, show: ShowOptions) -> String {
                     let fi = &rf.finding;
                     let state = if rf.suppressed.is_some() { " (accepted)" } else { "" };
                     let page = fi.page.map(|p| format!("page {p}")).unwrap_or_else(|| "whole file".into());
-                    let _ = writeln!(out, "[{}]{state} {page}: {} — {}", fi.severity, show.text(fi), show.message(fi));
+                    let _ =
+                        writeln!(out, "[{}]{state} {page}: {} — {}", fi.severity, show.text(fi), show.message_of(rf));
                 }
                 let _ = write!(cases, "<system-out>{}</system-out>", escape(&out));
             }

@@ -34,6 +34,44 @@ pub struct ReportedFinding {
     pub fingerprint: String,
     /// Why the finding was accepted (from a baseline), when it was.
     pub suppressed: Option<String>,
+    /// The context as printed without `--reveal`: every match of any finding in the file masked,
+    /// so one finding's context never shows what another finding masks (a phone number next to
+    /// an address), and any CPR-shaped number masked.
+    pub masked_context: String,
+    /// The message, masked the same way.
+    pub masked_message: String,
+}
+
+impl ReportedFinding {
+    /// `masks` are the (raw, masked) pairs of every finding in the file, longest raw text first.
+    pub fn new(finding: Finding, fingerprint: String, masks: &[(String, String)]) -> ReportedFinding {
+        let masked_context = mask_all(&finding.context, masks);
+        let masked_message = mask_all(&finding.message, masks);
+        ReportedFinding { finding, fingerprint, suppressed: None, masked_context, masked_message }
+    }
+}
+
+/// The (raw, masked) pairs of the findings whose shown text differs from the match, longest first
+/// so `Lindealle 40, 6990` is replaced before a shorter match inside it.
+fn masks_of(findings: &[Finding]) -> Vec<(String, String)> {
+    let mut masks: Vec<(String, String)> = findings
+        .iter()
+        .filter(|f| !f.text.is_empty() && f.text != f.masked_text)
+        .map(|f| (f.text.clone(), f.masked_text.clone()))
+        .collect();
+    masks.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+    masks.dedup();
+    masks
+}
+
+fn mask_all(text: &str, masks: &[(String, String)]) -> String {
+    let mut out = text.to_string();
+    for (raw, masked) in masks {
+        if out.contains(raw.as_str()) {
+            out = out.replace(raw.as_str(), masked);
+        }
+    }
+    mask::mask_cprs_in(&out)
 }
 
 impl FileReport {
@@ -43,6 +81,7 @@ impl FileReport {
         findings.dedup();
         let file_name =
             std::path::Path::new(&path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let masks = masks_of(&findings);
         let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         let findings = findings
             .into_iter()
@@ -52,7 +91,7 @@ impl FileReport {
                 *n += 1;
                 // Repeats of the same text on the same page get distinct, still stable, fingerprints.
                 let fingerprint = if *n == 1 { base } else { hex_sha256(format!("{base}\0{n}").as_bytes()) };
-                ReportedFinding { finding, fingerprint, suppressed: None }
+                ReportedFinding::new(finding, fingerprint, &masks)
             })
             .collect();
         FileReport { path, pages, error, findings }
@@ -201,6 +240,25 @@ impl ShowOptions {
         mask::mask_cprs_in(&replaced)
     }
 
+    /// The context of a reported finding as it may be printed: masked against every finding in
+    /// its file unless `--reveal`.
+    pub fn context_of(&self, rf: &ReportedFinding) -> String {
+        if self.reveal {
+            rf.finding.context.clone()
+        } else {
+            rf.masked_context.clone()
+        }
+    }
+
+    /// The message of a reported finding as it may be printed.
+    pub fn message_of(&self, rf: &ReportedFinding) -> String {
+        if self.reveal {
+            rf.finding.message.clone()
+        } else {
+            rf.masked_message.clone()
+        }
+    }
+
     /// The message, with any CPR-shaped number masked.
     pub fn message(&self, f: &Finding) -> String {
         if self.reveal {
@@ -213,5 +271,39 @@ impl ShowOptions {
             };
             mask::mask_cprs_in(&replaced)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: &str, text: &str, masked: &str, context: &str) -> Finding {
+        let mut f = Finding::new(rule, Severity::Medium, Some(1), text, format!("found {text}"));
+        f.masked_text = masked.to_string();
+        f.context = context.to_string();
+        f
+    }
+
+    #[test]
+    fn a_context_never_shows_what_another_finding_masks() {
+        let line = "Lindealle 40, 6990 Sønderå, tlf. 22 31 47 80, CPR 120387-1234";
+        let file = FileReport::new(
+            "a.pdf".into(),
+            1,
+            None,
+            vec![
+                finding("address", "Lindealle 40, 6990 Sønderå", "Lindealle XX, 6990 Sønderå", line),
+                finding("phone", "22 31 47 80", "22 31 XX XX", line),
+            ],
+        );
+        let hidden = ShowOptions::default();
+        for rf in &file.findings {
+            let ctx = hidden.context_of(rf);
+            assert_eq!(ctx, "Lindealle XX, 6990 Sønderå, tlf. 22 31 XX XX, CPR 120387-XXXX");
+            assert!(!hidden.message_of(rf).contains("47 80") && !hidden.message_of(rf).contains("Lindealle 40"));
+        }
+        let reveal = ShowOptions { reveal: true, ..ShowOptions::default() };
+        assert!(file.findings.iter().all(|rf| reveal.context_of(rf) == line));
     }
 }

@@ -96,7 +96,7 @@ pub fn to_value(report: &Report, show: ShowOptions) -> Value {
                 "ruleId": fi.rule,
                 "ruleIndex": rule_index,
                 "level": level(fi.severity),
-                "message": {"text": format!("{} ({}): {}", show.message(fi), where_, show.text(fi))},
+                "message": {"text": format!("{} ({}): {}", show.message_of(rf), where_, show.text(fi))},
                 "locations": [location],
                 "partialFingerprints": {"leakscan/v1": rf.fingerprint},
                 "properties": {
