@@ -331,9 +331,12 @@ fn html_report_is_self_contained_and_links_pages() {
     assert!(h.contains("letter-cpr.pdf#page=2"));
     assert!(h.contains("<mark>120387-XXXX</mark>"));
     assert!(h.contains("Må ikke offentliggøres"));
+    assert!(h.contains("CPR-nummer 120387-XXXX fundet"), "detector messages in Danish");
+    assert!(!h.contains("CPR number (personnummer)"));
     assert!(!h.contains("<script") && !h.contains("http://") && !h.contains("<link"), "no external resources");
     let en = stdout(&run(&["scan", "--format", "html", "--lang", "en", data("letter-cpr.pdf").to_str().unwrap()]));
     assert!(en.contains("Do not publish yet"));
+    assert!(en.contains("CPR number (personnummer) 120387-XXXX found"));
 }
 
 #[test]

@@ -58,6 +58,35 @@ impl Signal {
         }
     }
 
+    fn describe_da(&self) -> String {
+        match self {
+            Signal::Body { from_page, in_attachment } => {
+                let mut s = "brødtekst under punktets overskrift".to_string();
+                if let Some(p) = from_page {
+                    s.push_str(&format!(" (fortsat fra overskriften på side {p})"));
+                }
+                if let Some(a) = in_attachment {
+                    s.push_str(&format!(" inde i bilaget '{}'", shorten(a, 60)));
+                }
+                s
+            }
+            Signal::CaseNumber(c) => format!("punktets sagsnummer {c} uden for overskriften"),
+            Signal::RunningLine(edge, number) => {
+                let which = if *edge == Edge::Top { "sidehoved" } else { "sidefod" };
+                match number {
+                    Some(n) => format!("et gennemgående {which} nævner punktet (sagsnummer {n})"),
+                    None => format!("et gennemgående {which} nævner punktet"),
+                }
+            }
+            Signal::AttachmentLabel(l) => {
+                format!("bilagsbetegnelsen '{}' placerer siden under punktet", shorten(l, 60))
+            }
+            Signal::FileName(n) => format!("filnavnet '{n}' placerer filen under punktet"),
+            Signal::Manifest(n) => format!("dagsordenssystemets liste angiver '{n}' som punktets bilag"),
+            Signal::Title(w) => format!("en karakteristisk formulering fra punktets titel ('{w}')"),
+        }
+    }
+
     fn describe(&self) -> String {
         match self {
             Signal::Body { from_page, in_attachment } => {
@@ -378,34 +407,39 @@ fn finding(page: &PageText, page_no: u32, agenda: &Agenda, mut evidence: Vec<Evi
     let item = agenda.items.get(best.item)?;
     let line_text = best.line.map(|i| page.line_text(i).trim().to_string()).unwrap_or_default();
     let mut message = format!("page {page_no} carries closed item {}: {}", item.label(), best.signal.describe());
+    let mut message_da =
+        format!("side {page_no} indeholder stof fra lukket punkt {}: {}", item.label(), best.signal.describe_da());
     let mut seen = vec![best.item];
     for e in &evidence[1..] {
         if !seen.contains(&e.item) {
             seen.push(e.item);
             if let Some(other) = agenda.items.get(e.item) {
                 message.push_str(&format!("; also closed item {}", other.label()));
+                message_da.push_str(&format!("; også lukket punkt {}", other.label()));
             }
         }
     }
-    let extra: Vec<String> = {
+    let extra = |describe: fn(&Signal) -> String| {
         let mut kinds: Vec<String> = evidence
             .iter()
             .filter(|e| e.item == best.item && e.signal.rank() != best.signal.rank())
-            .map(|e| e.signal.describe())
+            .map(|e| describe(&e.signal))
             .collect();
         kinds.dedup();
         kinds.truncate(2);
         kinds
     };
-    if !extra.is_empty() {
-        message.push_str(&format!(" (also {})", extra.join(", ")));
+    let (extra_en, extra_da) = (extra(Signal::describe), extra(Signal::describe_da));
+    if !extra_en.is_empty() {
+        message.push_str(&format!(" (also {})", extra_en.join(", ")));
+        message_da.push_str(&format!(" (desuden {})", extra_da.join(", ")));
     }
     let (text, masked) = match &best.signal {
         Signal::CaseNumber(c) | Signal::RunningLine(_, Some(c)) => (c.clone(), c.clone()),
         Signal::FileName(n) | Signal::Manifest(n) => (n.clone(), n.clone()),
         _ => (shorten(&line_text, MAX_SHOWN), format!("[closed item {} text]", item.number)),
     };
-    let mut f = Finding::new(RULE, Severity::High, Some(page_no), &text, message);
+    let mut f = Finding::new(RULE, Severity::High, Some(page_no), &text, message).with_danish(message_da);
     f.masked_text = masked;
     f.context = shorten(&line_text, MAX_SHOWN);
     f.confidence = best.signal.confidence();

@@ -402,6 +402,7 @@ fn finding_from_json(v: &serde_json::Value) -> Option<ReportedFinding> {
         text,
         v["message"].as_str().unwrap_or("").to_string(),
     );
+    f.message_da = v["message_da"].as_str().unwrap_or("").to_string();
     f.context = v["context"].as_str().unwrap_or("").to_string();
     f.source = v["source"].as_str().unwrap_or("page").to_string();
     f.confidence = v["confidence"].as_f64().unwrap_or(1.0) as f32;

@@ -78,11 +78,21 @@ pub struct Finding {
     pub confidence: f32,
     /// One sentence for a person.
     pub message: String,
+    /// The same sentence in Danish for the human and HTML reports; empty when the rule has none
+    /// (the English one is shown then).
+    #[serde(default)]
+    pub message_da: String,
     /// Extra location inside the source: a metadata field name, an embedded file's name, a revision number.
     pub location: Option<String>,
 }
 
 impl Finding {
+    /// The finding with its message in Danish too.
+    pub fn with_danish(mut self, message_da: String) -> Finding {
+        self.message_da = message_da;
+        self
+    }
+
     /// A finding with the usual defaults: source `page`, no box, no location, text shown as is.
     pub fn new(rule: &str, severity: Severity, page: Option<u32>, text: &str, message: String) -> Finding {
         Finding {
@@ -96,6 +106,7 @@ impl Finding {
             bbox: None,
             confidence: 1.0,
             message,
+            message_da: String::new(),
             location: None,
         }
     }

@@ -63,6 +63,26 @@ impl Reason {
         }
     }
 
+    fn describe_da(&self, max_size: f32) -> String {
+        match self {
+            Reason::UnderBox(c) if c.distance(&Rgb::BLACK) < 0.25 => {
+                "tekst under en sort boks (en overstregning, der ikke fjernede teksten)".to_string()
+            }
+            Reason::UnderBox(c) if c.distance(&Rgb::WHITE) < SAME_COLOUR => {
+                "tekst under en hvid boks tegnet ovenpå (teksten er stadig i filen)".to_string()
+            }
+            Reason::UnderBox(_) => "tekst under en udfyldt boks tegnet ovenpå (teksten er stadig i filen)".to_string(),
+            Reason::UnderImage => "tekst under et billede tegnet ovenpå (teksten er stadig i filen)".to_string(),
+            Reason::SameAsBackground(true) => "hvid tekst på hvid baggrund".to_string(),
+            Reason::SameAsBackground(false) => "tekst i samme farve som boksen bag den".to_string(),
+            Reason::OffPage => "tekst uden for den synlige side".to_string(),
+            Reason::RunsOffPage => "en tekstlinje, der løber ud over kanten af den synlige side".to_string(),
+            Reason::Tiny => format!("tekst på {} pt, for lille til at læse", format_size(max_size)),
+            Reason::Transparent => "helt gennemsigtig tekst".to_string(),
+            Reason::Invisible => "usynlig tekst (tegnetilstand 3) uden et scannet billede under".to_string(),
+        }
+    }
+
     fn describe(&self, max_size: f32) -> String {
         match self {
             Reason::UnderBox(c) if c.distance(&Rgb::BLACK) < 0.25 => {
@@ -432,6 +452,7 @@ fn report_runs(content: &PageContent, runs: Vec<Run>, visible: &VisibleWords, ou
             run.reason.severity()
         };
         let repeat_note = if repeated { " The same words are also visible on the page." } else { "" };
+        let repeat_note_da = if repeated { " De samme ord står også synligt på siden." } else { "" };
         let shown = clip_words(&text, 300);
         let mut f = Finding::new(
             "hidden-text",
@@ -443,7 +464,12 @@ fn report_runs(content: &PageContent, runs: Vec<Run>, visible: &VisibleWords, ou
                 content.number,
                 run.reason.describe(max_size)
             ),
-        );
+        )
+        .with_danish(format!(
+            "Skjult tekst på side {}: {}. En læser ser den ikke, men alle kan kopiere den ud af filen.{repeat_note_da}",
+            content.number,
+            run.reason.describe_da(max_size)
+        ));
         f.masked_text = mask::mask_cprs_in(&shown);
         f.source = first.source.as_str().to_string();
         f.bbox = bbox;
@@ -460,7 +486,11 @@ fn report_runs(content: &PageContent, runs: Vec<Run>, visible: &VisibleWords, ou
                 "Page {} has {left_over} more runs of hidden text than listed here; check the whole page.",
                 content.number
             ),
-        );
+        )
+        .with_danish(format!(
+            "Side {} har {left_over} flere stykker skjult tekst end dem, der er vist her; gennemgå hele siden.",
+            content.number
+        ));
         f.confidence = 0.8;
         out.push(f);
     }
@@ -501,22 +531,26 @@ fn no_text_layer(content: &PageContent, out: &mut Vec<Finding>) {
         return;
     }
     // A scan fills the page; an image on half of it may be a map or photo with a caption.
-    let (severity, what) = if share >= SCAN_FULL_SHARE {
-        (Severity::High, "is an image")
+    let (severity, what, what_da) = if share >= SCAN_FULL_SHARE {
+        (Severity::High, "is an image", "er et billede")
     } else {
-        (Severity::Medium, "is mostly an image")
+        (Severity::Medium, "is mostly an image", "er mest et billede")
     };
+    let percent = (share * 100.0).round() as i32;
     let mut f = Finding::new(
         "no-text-layer",
         severity,
         Some(content.number),
         "",
         format!(
-            "Page {} {what} ({}% of the page) with no text layer: it could not be checked, review it by eye.",
+            "Page {} {what} ({percent}% of the page) with no text layer: it could not be checked, review it by eye.",
             content.number,
-            (share * 100.0).round() as i32
         ),
-    );
+    )
+    .with_danish(format!(
+        "Side {} {what_da} ({percent} % af siden) uden tekstlag: den kunne ikke kontrolleres; gennemgå den med øjnene.",
+        content.number,
+    ));
     f.bbox = Some(page);
     f.confidence = 0.9;
     out.push(f);

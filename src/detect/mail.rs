@@ -258,15 +258,26 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
     for b in header_blocks(text) {
         let header: Vec<&str> = (b.first_line..=b.last_line).map(|k| text.line_text(k).trim()).collect();
         let from_value = b.from_line.map(|k| text.line_text(k)).and_then(|l| label_of(l).map(|(_, off)| &l[off..]));
-        let sender = match from_value {
-            Some(v) if emails(v).any(|e| doc.is_staff_email(e)) => "from a municipal address",
-            Some(v) if doc.mentions_public_person(v) => "from a person the document lists as participant or staff",
-            _ => "from a private sender",
+        let (sender, sender_da) = match from_value {
+            Some(v) if emails(v).any(|e| doc.is_staff_email(e)) => {
+                ("from a municipal address", "fra en kommunal adresse")
+            }
+            Some(v) if doc.mentions_public_person(v) => (
+                "from a person the document lists as participant or staff",
+                "fra en person, som dokumentet nævner som deltager eller medarbejder",
+            ),
+            _ => ("from a private sender", "fra en privat afsender"),
         };
-        let what = if b.forward { "A forwarded or replied-to e-mail" } else { "A printed e-mail" };
-        let message = format!("{what} (header block: {}) {sender} is on this page", b.labels.join("/"));
+        let (what, what_da) = if b.forward {
+            ("A forwarded or replied-to e-mail", "En videresendt eller besvaret e-mail")
+        } else {
+            ("A printed e-mail", "En udskrevet e-mail")
+        };
+        let labels = b.labels.join("/");
+        let message = format!("{what} (header block: {labels}) {sender} is on this page");
+        let message_da = format!("{what_da} (brevhoved: {labels}) {sender_da} står på siden");
         let first_text = b.from_line.map(|k| text.line_text(k).trim()).unwrap_or_else(|| header[0]);
-        let mut f = unit.finding("email-header", Severity::High, first_text, message);
+        let mut f = unit.finding("email-header", Severity::High, first_text, message).with_danish(message_da);
         // Addresses in the shown `Fra:` line are masked like the `email-address` rule masks them.
         f.masked_text = mask_addresses(first_text);
         f.context = header.join(" | ");

@@ -93,6 +93,7 @@ pub fn render(report: &Report, show: ShowOptions) -> String {
         let _ = writeln!(h, "<section class=\"file\"><h2>{}</h2>", escape(&f.path));
         if let Some(err) = &f.error {
             let _ = writeln!(h, "<p class=\"err\">{}: {}</p>", lang.t("Ikke kontrolleret", "Not checked"), escape(err));
+            let _ = writeln!(h, "<p class=\"advice\">{}</p>", escape(super::i18n::error_advice(err, lang)));
         }
         let mut last_page = None;
         for rf in &f.findings {
@@ -132,7 +133,7 @@ pub fn render(report: &Report, show: ShowOptions) -> String {
             if let Some(why) = &rf.suppressed {
                 let _ = write!(h, " <small>({}: {})</small>", lang.t("accepteret", "accepted"), escape(why));
             }
-            let _ = write!(h, "<div>{}</div>", escape(&show.message_of(rf)));
+            let _ = write!(h, "<div>{}</div>", escape(&show.localized_message_of(rf)));
             if !ctx.trim().is_empty() {
                 let _ = write!(h, "<div class=\"ctx\">{}</div>", highlight(&ctx, &text));
             }

@@ -44,6 +44,7 @@ pub fn write(report: &Report, show: ShowOptions, out: &mut dyn Write) -> std::io
         if let Some(err) = &f.error {
             let label = lang.t("IKKE KONTROLLERET", "NOT CHECKED");
             writeln!(out, "  {}: {err}", paint.wrap(severity_color(Severity::High), label))?;
+            writeln!(out, "  {}", super::i18n::error_advice(err, lang))?;
         }
         let mut last_page = None;
         for rf in &f.findings {
@@ -63,7 +64,7 @@ pub fn write(report: &Report, show: ShowOptions, out: &mut dyn Write) -> std::io
             let sev = paint.wrap(severity_color(fi.severity), &format!("[{}]", severity_word(fi.severity, lang)));
             let location = fi.location.as_deref().map(|l| format!(" ({} {l})", fi.source)).unwrap_or_default();
             writeln!(out, "    {sev} {}: {}{location}{suppressed}", rule_title(&fi.rule, lang), show.text(fi))?;
-            writeln!(out, "        {}", show.message_of(rf))?;
+            writeln!(out, "        {}", show.localized_message_of(rf))?;
             let ctx = show.context_of(rf);
             if !ctx.trim().is_empty() {
                 writeln!(out, "        {}", paint.wrap(DIM, &format!("| {}", one_line(&ctx))))?;

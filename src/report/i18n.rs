@@ -125,3 +125,24 @@ pub fn severity_word(s: crate::detect::Severity, lang: Lang) -> &'static str {
         Info => lang.t("info", "info"),
     }
 }
+
+/// What the reader should do about a file that was not (fully) checked, from the reason given.
+pub fn error_advice(error: &str, lang: Lang) -> &'static str {
+    let e = error.to_ascii_lowercase();
+    if e.contains("password") || e.contains("encrypt") {
+        lang.t(
+            "Filen er beskyttet med en adgangskode. Gem den uden adgangskode og kontrollér den igen; en krypteret fil bør ikke offentliggøres.",
+            "The file is protected by a password. Save it without one and check it again; an encrypted file should not be published.",
+        )
+    } else if e.contains("limit") || e.contains("time budget") || e.contains("timed out") || e.contains("more than") {
+        lang.t(
+            "Filen er for stor eller for kompliceret til at blive kontrolleret helt inden for grænserne. Gennemgå den med øjnene, eller kør igen med en højere --timeout.",
+            "The file is too big or too complex to be checked in full within the limits. Review it by eye, or run again with a higher --timeout.",
+        )
+    } else {
+        lang.t(
+            "Filen kunne ikke læses helt (den kan være beskadiget eller afkortet). Åbn den, gem den igen som PDF, og kontrollér den på ny.",
+            "The file could not be read in full (it may be damaged or cut off). Open it, save it again as PDF, and check it again.",
+        )
+    }
+}

@@ -41,6 +41,9 @@ fn finding_value(rf: &ReportedFinding, show: ShowOptions) -> Value {
     m.insert("confidence".into(), json!(round2(f.confidence)));
     m.insert("fingerprint".into(), json!(rf.fingerprint));
     m.insert("message".into(), json!(show.message_of(rf)));
+    if !f.message_da.is_empty() {
+        m.insert("message_da".into(), json!(show.message_da_of(rf)));
+    }
     if let Some(loc) = &f.location {
         m.insert("location".into(), json!(loc));
     }

@@ -40,6 +40,8 @@ pub struct ReportedFinding {
     pub masked_context: String,
     /// The message, masked the same way.
     pub masked_message: String,
+    /// The Danish message, masked the same way.
+    pub masked_message_da: String,
 }
 
 impl ReportedFinding {
@@ -47,7 +49,8 @@ impl ReportedFinding {
     pub fn new(finding: Finding, fingerprint: String, masks: &[(String, String)]) -> ReportedFinding {
         let masked_context = mask_all(&finding.context, masks);
         let masked_message = mask_all(&finding.message, masks);
-        ReportedFinding { finding, fingerprint, suppressed: None, masked_context, masked_message }
+        let masked_message_da = mask_all(&finding.message_da, masks);
+        ReportedFinding { finding, fingerprint, suppressed: None, masked_context, masked_message, masked_message_da }
     }
 }
 
@@ -250,12 +253,29 @@ impl ShowOptions {
         }
     }
 
-    /// The message of a reported finding as it may be printed.
+    /// The message of a reported finding as it may be printed (English, for machine formats).
     pub fn message_of(&self, rf: &ReportedFinding) -> String {
         if self.reveal {
             rf.finding.message.clone()
         } else {
             rf.masked_message.clone()
+        }
+    }
+
+    /// The Danish message as it may be printed; empty when the finding has none.
+    pub fn message_da_of(&self, rf: &ReportedFinding) -> String {
+        if self.reveal {
+            rf.finding.message_da.clone()
+        } else {
+            rf.masked_message_da.clone()
+        }
+    }
+
+    /// The message in the report's language, for the reports a person reads (human, HTML).
+    pub fn localized_message_of(&self, rf: &ReportedFinding) -> String {
+        match self.lang {
+            Lang::Da if !rf.finding.message_da.is_empty() => self.message_da_of(rf),
+            _ => self.message_of(rf),
         }
     }
 
@@ -305,5 +325,22 @@ mod tests {
         }
         let reveal = ShowOptions { reveal: true, ..ShowOptions::default() };
         assert!(file.findings.iter().all(|rf| reveal.context_of(rf) == line));
+    }
+
+    #[test]
+    fn the_danish_message_is_shown_in_danish_reports_and_masked_like_the_english_one() {
+        let f = finding("phone", "22 31 47 80", "22 31 XX XX", "")
+            .with_danish("fundet 22 31 47 80 ved CPR 120387-1234".to_string());
+        let file = FileReport::new("a.pdf".into(), 1, None, vec![f, finding("cpr", "0101", "0101", "")]);
+        let rf = &file.findings[1];
+        let da = ShowOptions { lang: Lang::Da, ..ShowOptions::default() };
+        let en = ShowOptions { lang: Lang::En, ..ShowOptions::default() };
+        assert_eq!(da.localized_message_of(rf), "fundet 22 31 XX XX ved CPR 120387-XXXX");
+        assert_eq!(en.localized_message_of(rf), "found 22 31 XX XX");
+        assert_eq!(da.message_of(rf), "found 22 31 XX XX", "machine formats stay English");
+        let reveal = ShowOptions { reveal: true, ..da };
+        assert_eq!(reveal.localized_message_of(rf), "fundet 22 31 47 80 ved CPR 120387-1234");
+        // Without a Danish message a Danish report falls back to the English one.
+        assert_eq!(da.localized_message_of(&file.findings[0]), "found 0101");
     }
 }

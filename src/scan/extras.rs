@@ -47,7 +47,10 @@ impl Scanner {
                 format!(
                     "Page {page} has a redaction that was marked but never applied: the text under it is still in the file."
                 ),
-            );
+            )
+            .with_danish(format!(
+                "Side {page} har en overstregning (redaction), der er markeret, men aldrig udført: teksten under den er stadig i filen."
+            ));
             f.source = "annotation".to_string();
             f.location = Some("Redact annotation".to_string());
             f.bbox = *area;
@@ -98,14 +101,22 @@ impl Scanner {
         let actions = px::find_actions(read.doc.lopdf(), pages);
         for a in actions.iter().take(MAX_ACTION_FINDINGS) {
             let rule = if a.kind == "Launch" { "launch-action" } else { "javascript" };
-            let what = if a.kind == "Launch" { "starts a program or opens a file" } else { "runs JavaScript" };
+            let (what, what_da) = if a.kind == "Launch" {
+                ("starts a program or opens a file", "starter et program eller åbner en fil")
+            } else {
+                ("runs JavaScript", "kører JavaScript")
+            };
             let mut f = Finding::new(
                 rule,
                 Severity::Info,
                 a.page,
                 &a.detail,
                 format!("The file {what} {}. Viewers may run it; check that it belongs there.", a.trigger),
-            );
+            )
+            .with_danish(format!(
+                "Filen {what_da} ({}). PDF-læsere kan udføre det; kontrollér, at det hører hjemme i filen.",
+                a.trigger
+            ));
             f.masked_text = mask::mask_cprs_in(&a.detail);
             f.source = "action".to_string();
             f.location = Some(a.trigger.clone());
@@ -118,7 +129,11 @@ impl Scanner {
                 None,
                 "",
                 format!("The file has {} more JavaScript or launch actions.", actions.len() - MAX_ACTION_FINDINGS),
-            );
+            )
+            .with_danish(format!(
+                "Filen har {} flere JavaScript- eller programhandlinger.",
+                actions.len() - MAX_ACTION_FINDINGS
+            ));
             f.source = "action".to_string();
             out.push(f);
         }
@@ -170,19 +185,40 @@ fn is_public(ctx: &DocContext, name: &str) -> bool {
 
 /// A `name` finding in a non-page part, reported as that part's rule.
 fn name_in_part(mut f: Finding, t: &ExtraText) -> Finding {
-    let (rule, what) = match t.source {
-        "metadata" => ("metadata", format!("The metadata field {} names a person", t.location)),
-        "form-field" => ("annotation", format!("The {} holds a person's name", t.location)),
-        "bookmark" => ("annotation", "A bookmark title names a person".to_string()),
-        "embedded-file" => ("embedded-file", format!("The {} names a person", t.location)),
-        _ => ("annotation", format!("The {} names a person", t.location)),
+    let loc = &t.location;
+    let (rule, what, what_da) = match t.source {
+        "metadata" => (
+            "metadata",
+            format!("The metadata field {loc} names a person"),
+            format!("Metadatafeltet {loc} nævner en person"),
+        ),
+        "form-field" => (
+            "annotation",
+            format!("The {loc} holds a person's name"),
+            format!("Formularfeltet ({loc}) indeholder et personnavn"),
+        ),
+        "bookmark" => (
+            "annotation",
+            "A bookmark title names a person".to_string(),
+            "Et bogmærkes titel nævner en person".to_string(),
+        ),
+        "embedded-file" => (
+            "embedded-file",
+            format!("The {loc} names a person"),
+            format!("Den vedhæftede fil ({loc}) nævner en person"),
+        ),
+        _ => ("annotation", format!("The {loc} names a person"), format!("Kommentaren ({loc}) nævner en person")),
     };
-    let shown = match t.page {
-        Some(p) => format!("{what} (page {p})"),
-        None => what,
+    let (shown, shown_da) = match t.page {
+        Some(p) => (format!("{what} (page {p})"), format!("{what_da} (side {p})")),
+        None => (what, what_da),
     };
     f.message = format!(
         "{shown}: \"{}\". It is not shown on the page but travels with the file; remove it unless the person is staff.",
+        f.text
+    );
+    f.message_da = format!(
+        "{shown_da}: \"{}\". Det står ikke på siden, men følger med filen; fjern det, medmindre personen er medarbejder.",
         f.text
     );
     f.rule = rule.to_string();

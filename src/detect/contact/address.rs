@@ -313,14 +313,21 @@ pub fn joined(text: &str, a: &Address) -> String {
 pub fn finding(unit: &TextUnit<'_>, text: &str, a: &Address) -> Finding {
     let matched = joined(text, a);
     let masked = mask(text, a);
-    let why = match a.owner {
-        AddressOwner::Own => "the municipality's own address",
-        AddressOwner::Municipal => "an address of the municipality or another authority",
-        AddressOwner::Business => "a company's address",
-        AddressOwner::Institution => "the address of a venue, an institution or a property",
-        AddressOwner::Private => "likely a private person's address",
+    let (why, why_da) = match a.owner {
+        AddressOwner::Own => ("the municipality's own address", "kommunens egen adresse"),
+        AddressOwner::Municipal => {
+            ("an address of the municipality or another authority", "en adresse hos kommunen eller en anden myndighed")
+        }
+        AddressOwner::Business => ("a company's address", "en virksomheds adresse"),
+        AddressOwner::Institution => (
+            "the address of a venue, an institution or a property",
+            "adressen på et mødested, en institution eller en ejendom",
+        ),
+        AddressOwner::Private => ("likely a private person's address", "sandsynligvis en privatpersons adresse"),
     };
-    let mut f = unit.finding("address", a.severity, &matched, format!("Street address {masked}: {why}."));
+    let mut f = unit
+        .finding("address", a.severity, &matched, format!("Street address {masked}: {why}."))
+        .with_danish(format!("Adresse {masked}: {why_da}."));
     f.masked_text = masked;
     // With text between the parts (a two-column letterhead), the context is the address itself,
     // so the report can mask its house number there too.

@@ -112,14 +112,22 @@ pub fn mask(address: &str, owner: Owner) -> String {
 pub fn finding(unit: &TextUnit<'_>, text: &str, e: &Email) -> Finding {
     let addr = &text[e.range.clone()];
     let masked = mask(addr, e.owner);
-    let why = match e.owner {
-        Owner::Private => "a private address at a free-mail provider",
-        Owner::Other => "a personal address outside the public sector",
-        Owner::PublicStaff => "a staff address at a public-sector domain",
-        Owner::OtherRole => "a role mailbox outside the public sector",
-        Owner::PublicRole => "a public-sector role mailbox",
+    let (why, why_da) = match e.owner {
+        Owner::Private => ("a private address at a free-mail provider", "en privat adresse hos en gratis mailudbyder"),
+        Owner::Other => {
+            ("a personal address outside the public sector", "en personlig adresse uden for det offentlige")
+        }
+        Owner::PublicStaff => {
+            ("a staff address at a public-sector domain", "en medarbejders adresse på et offentligt domæne")
+        }
+        Owner::OtherRole => {
+            ("a role mailbox outside the public sector", "en funktionspostkasse uden for det offentlige")
+        }
+        Owner::PublicRole => ("a public-sector role mailbox", "en offentlig funktionspostkasse"),
     };
-    let mut f = unit.finding("email-address", e.severity(), addr, format!("E-mail address {masked}: {why}."));
+    let mut f = unit
+        .finding("email-address", e.severity(), addr, format!("E-mail address {masked}: {why}."))
+        .with_danish(format!("E-mailadresse {masked}: {why_da}."));
     f.masked_text = masked;
     f.context = context_of(text, e.range.clone(), 60);
     f.bbox = unit.text.bbox_of(e.range.clone());

@@ -231,14 +231,23 @@ pub fn mask(number: &str) -> String {
 pub fn finding(unit: &TextUnit<'_>, text: &str, p: &Phone) -> Finding {
     let number = &text[p.range.clone()];
     let masked = mask(number);
-    let why = match p.owner {
-        PhoneOwner::Own => "the municipality's own number",
-        PhoneOwner::Private if p.mobile => "a mobile number, likely a private person's",
-        PhoneOwner::Private => "likely a private person's number",
-        PhoneOwner::Municipal => "likely the municipality's or a staff member's number",
-        PhoneOwner::Unknown => "whose number it is is not clear from the text",
+    let (why, why_da) = match p.owner {
+        PhoneOwner::Own => ("the municipality's own number", "kommunens eget nummer"),
+        PhoneOwner::Private if p.mobile => {
+            ("a mobile number, likely a private person's", "et mobilnummer, sandsynligvis en privatpersons")
+        }
+        PhoneOwner::Private => ("likely a private person's number", "sandsynligvis en privatpersons nummer"),
+        PhoneOwner::Municipal => (
+            "likely the municipality's or a staff member's number",
+            "sandsynligvis kommunens eller en medarbejders nummer",
+        ),
+        PhoneOwner::Unknown => {
+            ("whose number it is is not clear from the text", "teksten siger ikke tydeligt, hvis nummer det er")
+        }
     };
-    let mut f = unit.finding("phone", p.severity, number, format!("Phone number {masked}: {why}."));
+    let mut f = unit
+        .finding("phone", p.severity, number, format!("Phone number {masked}: {why}."))
+        .with_danish(format!("Telefonnummer {masked}: {why_da}."));
     f.masked_text = masked;
     f.context = context_of(text, p.range.clone(), 60);
     f.bbox = unit.text.bbox_of(p.range.clone());

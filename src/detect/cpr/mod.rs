@@ -456,15 +456,26 @@ pub fn check(unit: &TextUnit<'_>, _doc: &DocContext, out: &mut Vec<Finding>) {
     for hit in find_in(text, Some(unit.text), data::today()) {
         let matched = text[hit.range.clone()].replace('\n', " ");
         let masked = mask::mask_cpr(&matched);
-        let why = match (hit.validity, hit.labelled) {
-            (Validity::Valid, true) => "valid date and checksum, next to a CPR label",
-            (Validity::Valid, false) => "valid date and checksum",
-            (Validity::ExceptionDate, true) => "a birth date issued without checksum, next to a CPR label",
-            (Validity::ExceptionDate, false) => "a birth date issued without checksum",
-            _ => "valid date next to a CPR label, but the checksum does not match",
+        let (why, why_da) = match (hit.validity, hit.labelled) {
+            (Validity::Valid, true) => {
+                ("valid date and checksum, next to a CPR label", "gyldig dato og kontrolciffer, ved en CPR-betegnelse")
+            }
+            (Validity::Valid, false) => ("valid date and checksum", "gyldig dato og kontrolciffer"),
+            (Validity::ExceptionDate, true) => (
+                "a birth date issued without checksum, next to a CPR label",
+                "en fødselsdato, hvor CPR-numre udstedes uden kontrolciffer, ved en CPR-betegnelse",
+            ),
+            (Validity::ExceptionDate, false) => {
+                ("a birth date issued without checksum", "en fødselsdato, hvor CPR-numre udstedes uden kontrolciffer")
+            }
+            _ => (
+                "valid date next to a CPR label, but the checksum does not match",
+                "gyldig dato ved en CPR-betegnelse, men kontrolcifferet passer ikke",
+            ),
         };
-        let mut f =
-            unit.finding("cpr", hit.severity, &matched, format!("CPR number (personnummer) {masked} found: {why}."));
+        let mut f = unit
+            .finding("cpr", hit.severity, &matched, format!("CPR number (personnummer) {masked} found: {why}."))
+            .with_danish(format!("CPR-nummer {masked} fundet: {why_da}."));
         f.masked_text = masked;
         f.context = context_of(text, hit.range.clone(), 60);
         f.bbox = unit.text.bbox_of(hit.range.clone());

@@ -177,26 +177,66 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
             let (severity, message) = if in_signature {
                 (
                     Severity::High,
-                    "A name in the signature of a letter or mail, not one of the municipality's staff".to_string(),
+                    Message::fixed(
+                        "A name in the signature of a letter or mail, not one of the municipality's staff",
+                        "Et navn i underskriften på et brev eller en mail, ikke en af kommunens medarbejdere",
+                    ),
                 )
             } else if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false))
                 || address_follows(text.text.get(range.end..text.lines[li].range.end).unwrap_or(""))
             {
-                (Severity::High, "A name next to a CPR number, address or phone number".to_string())
+                (
+                    Severity::High,
+                    Message::fixed(
+                        "A name next to a CPR number, address or phone number",
+                        "Et navn ved et CPR-nummer, en adresse eller et telefonnummer",
+                    ),
+                )
             } else if is_name_field(line) {
-                (Severity::High, "A name in a form's name field (`Navn:`)".to_string())
+                (
+                    Severity::High,
+                    Message::fixed("A name in a form's name field (`Navn:`)", "Et navn i et navnefelt (`Navn:`)"),
+                )
             } else if let Some(word) = citizen_word_near(text, li) {
-                (Severity::High, format!("A name near the word `{word}`: probably the citizen the case is about"))
+                (
+                    Severity::High,
+                    Message {
+                        en: format!("A name near the word `{word}`: probably the citizen the case is about"),
+                        da: format!("Et navn nær ordet `{word}`: sandsynligvis den borger, sagen handler om"),
+                    },
+                )
             } else {
                 (
                     Severity::Low,
-                    "A name in running text, not among the document's participants, staff or the roster".to_string(),
+                    Message::fixed(
+                        "A name in running text, not among the document's participants, staff or the roster",
+                        "Et navn i løbende tekst, som ikke er blandt dokumentets deltagere, medarbejdere eller listen over offentlige personer",
+                    ),
                 )
             };
             found.push(range, line, severity, confidence, message);
         }
     }
     out.extend(found.findings);
+}
+
+/// Why a name was reported, in English and Danish.
+struct Message {
+    en: String,
+    da: String,
+}
+
+impl Message {
+    fn in_mail_header() -> Message {
+        Message::fixed(
+            "A person's name in the header of a printed e-mail (sender or recipient), not the municipality's own address",
+            "Et personnavn i brevhovedet på en udskrevet e-mail (afsender eller modtager), ikke kommunens egen adresse",
+        )
+    }
+
+    fn fixed(en: &str, da: &str) -> Message {
+        Message { en: en.to_string(), da: da.to_string() }
+    }
 }
 
 /// Collects name findings, one per distinct name on the unit (the most severe occurrence).
@@ -208,7 +248,7 @@ struct Found<'a, 'u> {
 }
 
 impl Found<'_, '_> {
-    fn push(&mut self, range: Range<usize>, line: &str, severity: Severity, confidence: f32, message: String) {
+    fn push(&mut self, range: Range<usize>, line: &str, severity: Severity, confidence: f32, message: Message) {
         let text = self.unit.text;
         let Some(raw) = text.text.get(range.clone()) else { return };
         // A name wrapped over two lines is reported as one line.
@@ -219,7 +259,7 @@ impl Found<'_, '_> {
         } else {
             raw
         };
-        let mut f = self.unit.finding("name", severity, name, message);
+        let mut f = self.unit.finding("name", severity, name, message.en).with_danish(message.da);
         f.context = short_context(line);
         f.bbox = text.bbox_of(range);
         f.confidence = confidence;
@@ -285,8 +325,13 @@ fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found:
         let base = line_start + this_start;
         if let Some((m, first, last)) = reversed_name(&cleaned, &s.toks) {
             if !found.doc.is_public_pair(first, last) {
-                let message = "A person's name in the header of a printed e-mail (sender or recipient), not the municipality's own address".to_string();
-                found.push(base + m.start..base + m.end, line, Severity::High, m.confidence(), message);
+                found.push(
+                    base + m.start..base + m.end,
+                    line,
+                    Severity::High,
+                    m.confidence(),
+                    Message::in_mail_header(),
+                );
             }
             continue;
         }
@@ -312,8 +357,7 @@ fn header_people(text: &PageText, li: usize, off: usize, s: &mut Scratch, found:
             if found.doc.is_public_run(&cleaned, &s.toks, m.first, m.last) {
                 continue;
             }
-            let message = "A person's name in the header of a printed e-mail (sender or recipient), not the municipality's own address".to_string();
-            found.push(base + m.start..base + m.end, line, Severity::High, m.confidence(), message);
+            found.push(base + m.start..base + m.end, line, Severity::High, m.confidence(), Message::in_mail_header());
         }
     }
 }

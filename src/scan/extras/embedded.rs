@@ -145,17 +145,36 @@ fn listing(file: &EmbeddedFile, checked_as: &Result<&'static str, String>) -> Fi
         .map(|d| format!(", described as \"{}\"", clip(d, 100)))
         .unwrap_or_default();
     let on_page = file.page.map(|p| format!(", attached on page {p}")).unwrap_or_default();
-    let (severity, outcome) = match checked_as {
-        Ok(how) => (Severity::Info, format!("Its content was checked {how}.")),
-        Err(why) => (Severity::Medium, format!("Its content was not checked ({why}); open it and review it by eye.")),
+    let (severity, outcome, outcome_da) = match checked_as {
+        Ok(how) => (
+            Severity::Info,
+            format!("Its content was checked {how}."),
+            format!("Indholdet er kontrolleret ({}).", if *how == "as a PDF" { "som PDF" } else { "som tekst" }),
+        ),
+        Err(why) => (
+            Severity::Medium,
+            format!("Its content was not checked ({why}); open it and review it by eye."),
+            format!("Indholdet kunne ikke kontrolleres ({why}); åbn filen og gennemgå den med øjnene."),
+        ),
     };
+    let desc_da = file
+        .description
+        .as_deref()
+        .filter(|d| d.trim() != file.name)
+        .map(|d| format!(", beskrevet som \"{}\"", clip(d, 100)))
+        .unwrap_or_default();
+    let on_page_da = file.page.map(|p| format!(", vedhæftet på side {p}")).unwrap_or_default();
     let mut f = Finding::new(
         "embedded-file",
         severity,
         file.page,
         &file.name,
         format!("The PDF carries an embedded file `{}`{size}{desc}{on_page}. {outcome}", file.name),
-    );
+    )
+    .with_danish(format!(
+        "PDF'en indeholder en indlejret fil `{}`{size}{desc_da}{on_page_da}. {outcome_da}",
+        file.name
+    ));
     f.masked_text = mask::mask_cprs_in(&file.name);
     f.source = "embedded-file".to_string();
     f.location = Some(file.name.clone());

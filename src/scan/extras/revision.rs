@@ -193,14 +193,16 @@ impl Scanner {
             // closed-item material still in the file.
             let closed: Vec<&Item> = fin.agenda.closed_items().collect();
             for line in &lines {
-                if let Some((what, _)) = names_closed_item(line, &closed) {
+                if let Some(mention) = names_closed_item(line, &closed) {
+                    let (what, what_da) = (mention.what, mention.what_da);
                     let mut f = Finding::new(
                         "closed-item",
                         Severity::High,
                         None,
                         line,
                         format!("An earlier version of the file ({label}, page {page_no}) holds a line naming {what}, which the final version does not show."),
-                    );
+                    )
+                    .with_danish(format!("En tidligere version af filen ({label}, side {page_no}) har en linje, der nævner {what_da}, og som den endelige version ikke viser."));
                     f.masked_text = mask::mask_cprs_in(line);
                     keep(f, format!("page {page_no}"), &mut removed);
                 }
@@ -248,20 +250,26 @@ fn summarize(removed: &Removed, label: &str) -> Option<Finding> {
     };
     let sample = clip(&removed.lines.iter().take(3).cloned().collect::<Vec<_>>().join(" / "), 200).to_string();
     let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_string() } else { many.to_string() };
-    let mut what = Vec::new();
+    let (mut what, mut what_da) = (Vec::new(), Vec::new());
     if !removed.lines.is_empty() {
         let n = removed.lines.len();
         what.push(format!("{n} {}", plural(n, "line of text", "lines of text")));
+        what_da.push(format!("{n} {}", plural(n, "tekstlinje", "tekstlinjer")));
     }
     if !removed.pages.is_empty() {
         let pages: Vec<String> = removed.pages.iter().take(10).map(u32::to_string).collect();
         what.push(format!("{} {}, later removed", plural(pages.len(), "page", "pages"), pages.join(", ")));
+        what_da.push(format!("{} {}, som senere er fjernet", plural(pages.len(), "side", "sider"), pages.join(", ")));
     }
     if !removed.findings.is_empty() {
         let n = removed.findings.len();
         what.push(format!(
             "{n} {} (listed with source `revision`)",
             plural(n, "finding of personal data", "findings of personal data")
+        ));
+        what_da.push(format!(
+            "{n} {} (vist med kilden `revision`)",
+            plural(n, "fund af personoplysninger", "fund af personoplysninger")
         ));
     }
     let mut f = Finding::new(
@@ -274,7 +282,12 @@ fn summarize(removed: &Removed, label: &str) -> Option<Finding> {
              Anyone can extract it; save the file anew (not as an incremental update) before publishing.",
             what.join("; ")
         ),
-    );
+    )
+    .with_danish(format!(
+        "Filen gemmer en tidligere version ({label}) med indhold, som den endelige version ikke viser: {}. \
+         Alle kan trække det ud; gem filen på ny (ikke som en trinvis opdatering), før den offentliggøres.",
+        what_da.join("; ")
+    ));
     f.masked_text = mask::mask_cprs_in(&sample);
     f.context = sample.clone();
     f.source = "revision".to_string();
