@@ -153,7 +153,9 @@ fn qualify(text: &PageText, start: usize, last: usize, found: &[(usize, Label, u
     let outlook_only = has(Label::Sent) || has(Label::Attachments) || has(Label::Importance);
     let memo = memo_heading_above(text, start);
     let mail = if memo {
-        has(Label::Sent) || timed || marker.is_some()
+        // A memo's `Dato:` often carries the meeting's time (`12. marts 2024 kl. 10:00`): only
+        // with addresses does a dated block under a memo heading read as a mail client's print.
+        has(Label::Sent) || (timed && addressed) || marker.is_some()
     } else {
         outlook_only || timed || addressed || reply_subject || marker.is_some()
     };

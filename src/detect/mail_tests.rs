@@ -116,3 +116,14 @@ fn emails_are_found_in_header_values() {
     assert_eq!(v, ["hanne.j@gmail.com", "ole@aarhus.dk"]);
     assert_eq!(emails("a @ b").count(), 0);
 }
+
+#[test]
+fn a_meeting_memo_with_a_time_in_its_date_is_not_a_mail() {
+    // LibreOffice and Chromium print a `Mødenotat` with the meeting's time in `Dato:`.
+    let memo = "Mødenotat\nTil: Styregruppen\nFra: Projektleder Lise Berg\nDato: 12. marts 2024 kl. 10:00\nEmne: Opfølgning på budget\n\nDrøftelse";
+    assert!(blocks(memo).is_empty(), "{:?}", blocks(memo));
+    // A mail client's print under a memo heading still is one: addresses and a time.
+    let mail =
+        "Notat\nFra: Hanne Jensen <hanne@gmail.com>\nDato: 12. marts 2024 10:32\nTil: post@aarhus.dk\nEmne: Klage";
+    assert_eq!(blocks(mail).len(), 1);
+}
