@@ -86,6 +86,8 @@ impl Lexicon {
         for c in word.chars() {
             if c == '’' {
                 buf.push('\'');
+            } else if super::tokens::is_hyphen(c) {
+                buf.push('-');
             } else {
                 buf.extend(c.to_lowercase());
             }

@@ -424,3 +424,13 @@ fn address_after_the_name_is_high() {
         assert_eq!(name_severity(&f, "Lasse Thrane Mikkelsen"), Some(Severity::Low), "{clean}: {:?}", names(&f));
     }
 }
+
+#[test]
+fn double_names_with_a_no_break_hyphen_or_a_minus_are_one_name() {
+    // Word writes U+2011 in `Anne‑Marie`; ps2pdf's Latin-1 fonts turn `-` into U+2212.
+    let f =
+        scan_texts(&["Klager: Kirsten Møller\u{2212}Bach har klaget.\nPårørende Anne\u{2011}Marie Sørensen var med."]);
+    assert_eq!(name_severity(&f, "Kirsten Møller\u{2212}Bach"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "Anne\u{2011}Marie Sørensen"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(names(&f).len(), 2, "{:?}", names(&f));
+}
