@@ -434,3 +434,12 @@ fn double_names_with_a_no_break_hyphen_or_a_minus_are_one_name() {
     assert_eq!(name_severity(&f, "Anne\u{2011}Marie Sørensen"), Some(Severity::High), "{:?}", names(&f));
     assert_eq!(names(&f).len(), 2, "{:?}", names(&f));
 }
+
+#[test]
+fn listed_names_are_found_with_the_accents_documents_give_them() {
+    // The lists hold `Martinez`, `Yilmaz`, `Sahin`; letters spell them `Martínez`, `Yılmaz`, `Şahin`.
+    let f = scan_texts(&["Klager er hr. Martínez, og hans ansøger Ümit Yılmaz har svaret.\nFra: Elif Şahin <elif@gmail.com>\nSendt: 3. maj 2024 11:02\nTil: Byg"]);
+    assert_eq!(name_severity(&f, "hr. Martínez"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "Ümit Yılmaz"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "Elif Şahin"), Some(Severity::High), "{:?}", names(&f));
+}
