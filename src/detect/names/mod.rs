@@ -3,13 +3,13 @@
 //! A name is `First [Middle|Initial]* Surname` from the lists under `rules/names/` (hyphenated,
 //! foreign letters, all caps, wrapped over a line break), initials with a listed surname
 //! (`H. K. Jensen`), a known first name with an unlisted surname mid-sentence (`Jan Gehl`), or,
-//! where the layout says "a person" (mail headers, signatures), any capitalised run with one
-//! listed part; a lone first name counts only there. Public persons (`DocContext`: participants,
-//! presenters, staff, roster, famous people) produce no finding. Severity comes from the
-//! context: high in a mail header, a letter's signature, a `Navn:` field, next to a CPR, address
-//! or phone (another rule's finding on the line or the lines next to it, or a street address
-//! right after the name), or near words like `borger`, `klager`, `pårørende`, `morfar`; low in
-//! running text. One finding per distinct name and page (the most severe occurrence).
+//! where the layout says "a person" (mail headers, signatures, a line holding a CPR number), any
+//! capitalised run with one listed part; a lone first name counts only in the first two. Public
+//! persons (`DocContext`: participants, presenters, staff, roster, famous people) produce no
+//! finding. Severity comes from the context: high in a mail header, a letter's signature, a
+//! `Navn:` field, next to a CPR, address or phone (another rule's finding on the line or the lines
+//! next to it, or a street address right after the name), or near words like `borger`, `klager`,
+//! `pårørende`, `morfar`; low in running text. One finding per distinct name and page (the most severe occurrence).
 
 pub mod lexicon;
 pub mod tokens;
@@ -133,6 +133,7 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
     }
     let signature = signature_lines(text);
     let mut near_personal_data: Option<Vec<bool>> = None;
+    let mut cpr_lines: Option<Vec<bool>> = None;
     let mut wrap_toks: Vec<Token> = Vec::new();
     let lex = lexicon();
     for li in 0..text.lines.len() {
@@ -148,6 +149,9 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
         find_names(&s.toks, &mut s.names);
         if in_signature && s.names.is_empty() {
             signature_fallback(line, &mut s);
+        }
+        if cpr_lines.get_or_insert_with(|| lines_with_cpr(text, earlier)).get(li).copied().unwrap_or(false) {
+            cpr_row_fallback(&mut s);
         }
         for m in s.names.iter().copied() {
             let start = text.lines[li].range.start;
@@ -382,6 +386,48 @@ fn signature_fallback(line: &str, s: &mut Scratch) {
             });
         }
     }
+}
+
+/// On a line with a CPR number (a table row, a list of citizens) a capitalised run of two or
+/// more words with one listed part is the person the number belongs to, even when the lists lack
+/// the other part or it opens the line (`José Martínez   050582-4321`, `Aylin Öztürk …`).
+fn cpr_row_fallback(s: &mut Scratch) {
+    relaxed_runs(&s.toks, 2, &mut s.runs);
+    let listed = |t: &Token| t.flags & (FIRST | lexicon::ANY_SURNAME) != 0;
+    for &(a, b) in &s.runs {
+        let (first, last) = (&s.toks[a], &s.toks[b]);
+        let taken = s.names.iter().any(|m| m.start < last.end && first.start < m.end);
+        let words = s.toks[a..=b].iter().filter(|t| t.is_word()).count();
+        if taken || words > 4 || !s.toks[a..=b].iter().any(listed) {
+            continue;
+        }
+        let surname = [lexicon::SURNAME, lexicon::WEAK, lexicon::SHAPED]
+            .into_iter()
+            .find(|&f| last.flags & f != 0)
+            .unwrap_or(lexicon::UNLISTED);
+        s.names.push(NameMatch {
+            first: a,
+            last: b,
+            start: first.start,
+            end: last.end,
+            first_known: first.flags & FIRST != 0,
+            surname,
+            initials: false,
+        });
+    }
+}
+
+/// Per line: whether a CPR number found by the `cpr` rule lies on it.
+fn lines_with_cpr(text: &PageText, earlier: &[Finding]) -> Vec<bool> {
+    let mut on = vec![false; text.lines.len()];
+    for f in earlier.iter().filter(|f| f.rule == "cpr" && !f.text.is_empty()) {
+        for (pos, _) in text.text.match_indices(f.text.as_str()).take(50) {
+            if let Some(flag) = text.line_at(pos).and_then(|li| on.get_mut(li)) {
+                *flag = true;
+            }
+        }
+    }
+    on
 }
 
 /// Closing phrases of letters and mails; the signer follows.

@@ -443,3 +443,15 @@ fn listed_names_are_found_with_the_accents_documents_give_them() {
     assert_eq!(name_severity(&f, "Ümit Yılmaz"), Some(Severity::High), "{:?}", names(&f));
     assert_eq!(name_severity(&f, "Elif Şahin"), Some(Severity::High), "{:?}", names(&f));
 }
+
+#[test]
+fn names_on_a_cpr_row_are_found_even_where_the_lists_know_one_part() {
+    // A table of citizens: the name opens the row (so reads as a sentence start) and its first
+    // name is not listed; the CPR on the row says it is a person.
+    let f = scan_texts(&["Navn CPR-nr. Telefon\nAylin Öztürk 230479-1236 31 62 09 47\nJosé Martínez 090591-3417\n"]);
+    assert_eq!(name_severity(&f, "Aylin Öztürk"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "José Martínez"), Some(Severity::High), "{:?}", names(&f));
+    // Without a CPR on the row such a run stays unreported, and the header row is no name.
+    let f = scan_texts(&["Navn Telefon\nJosé Martínez har skrevet."]);
+    assert_eq!(names(&f), vec![]);
+}
