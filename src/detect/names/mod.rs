@@ -2,7 +2,9 @@
 //!
 //! A name is `First [Middle|Initial]* Surname` from the lists under `rules/names/` (hyphenated,
 //! foreign letters, all caps, wrapped over a line break), initials with a listed surname
-//! (`H. K. Jensen`), a known first name with an unlisted surname mid-sentence (`Jan Gehl`), or,
+//! (`H. K. Jensen`), a known first name with an unlisted surname mid-sentence (`Jan Gehl`), an
+//! unlisted word with a listed surname (opening a sentence only next to citizen words or personal
+//! data: `José Martínez er værge`), or,
 //! where the layout says "a person" (mail headers, signatures, a line holding a CPR number), any
 //! capitalised run with one listed part; a lone first name counts only in the first two. Public
 //! persons (`DocContext`: participants, presenters, staff, roster, famous people) produce no
@@ -149,6 +151,14 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
         find_names(&s.toks, &mut s.names);
         if in_signature && s.names.is_empty() {
             signature_fallback(line, &mut s);
+        }
+        // Only where the context already says "a citizen" (a CPR, address or phone next to it, or
+        // words like `klager`): elsewhere a sentence start is left to grammar (`Derfor Hansen.`).
+        let near = near_personal_data.get_or_insert_with(|| personal_data_lines(text, earlier));
+        if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false))
+            || citizen_word_near(text, li).is_some()
+        {
+            sentence_start_names(line, &mut s);
         }
         if cpr_lines.get_or_insert_with(|| lines_with_cpr(text, earlier)).get(li).copied().unwrap_or(false) {
             cpr_row_fallback(&mut s);
@@ -412,6 +422,38 @@ fn cpr_row_fallback(s: &mut Scratch) {
             end: last.end,
             first_known: first.flags & FIRST != 0,
             surname,
+            initials: false,
+        });
+    }
+}
+
+/// `José Martínez er værge …`: an unlisted word opening a sentence is usually grammar, not a first
+/// name, but followed by a listed surname (not a common word, not a first name) on a line about a
+/// citizen it is a person, unless it is a job title (`Sagsbehandler Jensen`) or the pair names a
+/// place.
+fn sentence_start_names(line: &str, s: &mut Scratch) {
+    let lex = lexicon();
+    for k in 0..s.toks.len().saturating_sub(1) {
+        let (t, u) = (&s.toks[k], &s.toks[k + 1]);
+        let opens = t.sentence_start && t.shape == tokens::Shape::Cap && t.flags == 0 && t.end - t.start >= 3;
+        let surname = u.glued
+            && u.shape == tokens::Shape::Cap
+            && u.flags & lexicon::SURNAME != 0
+            && u.flags & (STOP | FIRST | lexicon::WEAK | lexicon::GENITIVE) == 0;
+        if !(opens && surname) || tokens::followed_by_place(&s.toks, k + 1) {
+            continue;
+        }
+        let word = line.get(t.start..t.end).unwrap_or("").to_lowercase();
+        if lex.is_staff_title(&word) || s.names.iter().any(|m| m.start < u.end && t.start < m.end) {
+            continue;
+        }
+        s.names.push(NameMatch {
+            first: k,
+            last: k + 1,
+            start: t.start,
+            end: u.end,
+            first_known: false,
+            surname: lexicon::SURNAME,
             initials: false,
         });
     }

@@ -341,7 +341,7 @@ fn name_word(flags: u8) -> bool {
 }
 
 /// `Jens Baggesens Vej`, `Hans Tausens Skole`: a name that names a place.
-fn followed_by_place(toks: &[Token], k: usize) -> bool {
+pub fn followed_by_place(toks: &[Token], k: usize) -> bool {
     let Some(next) = toks.get(k + 1).filter(|n| n.glued && n.shape == Shape::Cap) else { return false };
     next.flags & PLACE != 0 || (toks[k].flags & GENITIVE != 0 && next.flags & (FIRST | ANY_SURNAME) == 0)
 }
