@@ -9,7 +9,7 @@
 use super::contact::Municipal;
 use super::mail;
 use super::names::lexicon::{famous_persons, lexicon, ANY_SURNAME, FIRST, GENITIVE, STOP, SURNAME};
-use super::names::tokens::{relaxed_runs, starts_with_phrase, tokenize, Shape, Token};
+use super::names::tokens::{is_hyphen, relaxed_runs, starts_with_phrase, tokenize, Shape, Token};
 use super::Config;
 use crate::pdf::PageText;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -129,7 +129,19 @@ fn is_name_part(t: &Token) -> bool {
 /// The lower-cased form of a name word used in keys: `K.` → `k.`, `Jensens` → `jensen`.
 fn key_word(line: &str, t: &Token) -> String {
     let w = line.get(t.start..t.end).unwrap_or("");
-    let mut lower = w.replace('’', "'").to_lowercase();
+    let mut lower: String = w
+        .chars()
+        .map(|c| {
+            if c == '’' {
+                '\''
+            } else if is_hyphen(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .to_lowercase();
     if t.shape == Shape::Initial {
         lower.truncate(lower.chars().next().map_or(0, char::len_utf8));
         lower.push('.');

@@ -4,7 +4,8 @@
 //! (or `From:/Sent:/To:/Cc:/Subject:`); forwards and replies repeat the block below
 //! `-----Oprindelig meddelelse-----`. A memo (`Notat`) uses `Til:/Fra:/Dato:/Emne:` too, so a block
 //! counts as a mail only with mail evidence: a `Sendt:` line, a time, an e-mail address in the
-//! address lines, a forward marker or a `VS:/SV:/FW:/RE:` subject.
+//! address lines, a forward marker or a `VS:/SV:/FW:/RE:` subject. Webmail prints (Gmail) have no
+//! `Fra:` label: the sender's line with address and time right above `Til:` stands in for it.
 
 use super::contact::{email, Municipal};
 use super::{DocContext, Finding, Severity, TextUnit};
@@ -128,12 +129,31 @@ pub fn header_blocks(text: &PageText) -> Vec<HeaderBlock> {
             }
             j += 1;
         }
+        let start = match sender_line_above(text, start, &found) {
+            Some(k) => {
+                found.insert(0, (k, Label::From, 0));
+                k
+            }
+            None => start,
+        };
         if let Some(b) = qualify(text, start, last, &found) {
             blocks.push(b);
         }
         i = last + 1;
     }
     blocks
+}
+
+/// Gmail and other webmail prints have no `Fra:` label: the sender's line (`Hanne Jensen
+/// <hanne@gmail.com>   12. marts 2024 kl. 10.32`) stands right above `Til:`/`To:`.
+fn sender_line_above(text: &PageText, start: usize, found: &[(usize, Label, usize)]) -> Option<usize> {
+    let first = found.first().filter(|(_, l, _)| *l == Label::To)?;
+    if found.iter().any(|(_, l, _)| *l == Label::From) || first.0 != start {
+        return None;
+    }
+    let k = start.checked_sub(1)?;
+    let line = text.line_text(k);
+    (label_of(line).is_none() && has_email(line) && has_time(line)).then_some(k)
 }
 
 fn qualify(text: &PageText, start: usize, last: usize, found: &[(usize, Label, usize)]) -> Option<HeaderBlock> {
@@ -153,7 +173,9 @@ fn qualify(text: &PageText, start: usize, last: usize, found: &[(usize, Label, u
     let outlook_only = has(Label::Sent) || has(Label::Attachments) || has(Label::Importance);
     let memo = memo_heading_above(text, start);
     let mail = if memo {
-        has(Label::Sent) || timed || marker.is_some()
+        // A memo's `Dato:` often carries the meeting's time (`12. marts 2024 kl. 10:00`): only
+        // with addresses does a dated block under a memo heading read as a mail client's print.
+        has(Label::Sent) || (timed && addressed) || marker.is_some()
     } else {
         outlook_only || timed || addressed || reply_subject || marker.is_some()
     };
@@ -169,7 +191,11 @@ fn qualify(text: &PageText, start: usize, last: usize, found: &[(usize, Label, u
         .iter()
         .map(|(ln, _, off)| {
             let l = text.line_text(*ln);
-            l.get(..off.saturating_sub(1)).unwrap_or("").trim().to_string()
+            match off {
+                // The unlabelled sender line of a webmail print.
+                0 => "(sender)".to_string(),
+                _ => l.get(..off.saturating_sub(1)).unwrap_or("").trim().to_string(),
+            }
         })
         .collect();
     Some(HeaderBlock {
@@ -257,7 +283,7 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, out: &mut Vec<Finding>) {
     }
     for b in header_blocks(text) {
         let header: Vec<&str> = (b.first_line..=b.last_line).map(|k| text.line_text(k).trim()).collect();
-        let from_value = b.from_line.map(|k| text.line_text(k)).and_then(|l| label_of(l).map(|(_, off)| &l[off..]));
+        let from_value = b.from_line.map(|k| text.line_text(k)).map(|l| label_of(l).map_or(l, |(_, off)| &l[off..]));
         let (sender, sender_da) = match from_value {
             Some(v) if emails(v).any(|e| doc.is_staff_email(e)) => {
                 ("from a municipal address", "fra en kommunal adresse")

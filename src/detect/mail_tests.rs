@@ -116,3 +116,27 @@ fn emails_are_found_in_header_values() {
     assert_eq!(v, ["hanne.j@gmail.com", "ole@aarhus.dk"]);
     assert_eq!(emails("a @ b").count(), 0);
 }
+
+#[test]
+fn a_meeting_memo_with_a_time_in_its_date_is_not_a_mail() {
+    // LibreOffice and Chromium print a `Mødenotat` with the meeting's time in `Dato:`.
+    let memo = "Mødenotat\nTil: Styregruppen\nFra: Projektleder Lise Berg\nDato: 12. marts 2024 kl. 10:00\nEmne: Opfølgning på budget\n\nDrøftelse";
+    assert!(blocks(memo).is_empty(), "{:?}", blocks(memo));
+    // A mail client's print under a memo heading still is one: addresses and a time.
+    let mail =
+        "Notat\nFra: Hanne Jensen <hanne@gmail.com>\nDato: 12. marts 2024 10:32\nTil: post@aarhus.dk\nEmne: Klage";
+    assert_eq!(blocks(mail).len(), 1);
+}
+
+#[test]
+fn a_webmail_print_has_its_sender_line_above_til() {
+    // Gmail prints the sender with address and time, then `Til:`; no `Fra:` label.
+    let page = "Gmail Lise Berg <lbe@aarhus.dk>\nKlage over parkering\n1 meddelelse\nMette Hansen <mette.hansen@gmail.com> 12. marts 2024 kl. 10.32\nTil: lbe@aarhus.dk\nHej Lise";
+    let f = mail_findings(page);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].text, "Mette Hansen <mette.hansen@gmail.com> 12. marts 2024 kl. 10.32");
+    assert!(f[0].message.contains("private sender"), "{}", f[0].message);
+    assert_eq!(blocks(page)[0].people_lines.first(), Some(&(3, 0)));
+    // Without a time the line above is an ordinary line, not a sender.
+    assert!(blocks("Skriv til hanne@gmail.com\nTil: Hanne").is_empty());
+}

@@ -139,8 +139,10 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
     let mut out = Vec::new();
     for caps in postcode_re().captures_iter(text) {
         let (Some(pc), Some(town)) = (caps.name("postcode"), caps.name("town")) else { continue };
+        // Letters to and from abroad write the country code before the postcode (`DK-8000`).
+        let pc_start = text[..pc.start()].strip_suffix("DK-").map_or(pc.start(), str::len);
         // The postcode must stand alone: not part of a longer number, an amount or a date.
-        let before = text[..pc.start()].chars().next_back();
+        let before = text[..pc_start].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '-' | '/' | '+')) {
             continue;
         }
@@ -158,11 +160,11 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
         }
         // The text before the postcode: this line and the one above (a street line above the
         // postcode line, or a floor/side wrapped onto the postcode's line).
-        let line_start = text[..pc.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = text[..pc_start].rfind('\n').map_or(0, |i| i + 1);
         let window_start = if line_start > 0 { text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1) } else { 0 };
-        let window_start = floor_char_boundary(text, window_start.max(pc.start().saturating_sub(160)));
-        let postcode_starts_line = text[line_start..pc.start()].trim().is_empty() && line_start > 0;
-        let found = street_before(text, window_start, pc.start()).or_else(|| {
+        let window_start = floor_char_boundary(text, window_start.max(pc_start.saturating_sub(160)));
+        let postcode_starts_line = text[line_start..pc_start].trim().is_empty() && line_start > 0;
+        let found = street_before(text, window_start, pc_start).or_else(|| {
             if postcode_starts_line {
                 street_at_line_start(text, line_start)
             } else {
@@ -171,9 +173,9 @@ pub fn find(text: &str, hits: &[Hit], municipal: &Municipal) -> Vec<Address> {
         });
         let Some((street_start, number)) = found else { continue };
         let range = street_start..town_end;
-        let between = text.get(number.end..pc.start()).unwrap_or("");
+        let between = text.get(number.end..pc_start).unwrap_or("");
         let parts = if !between.trim().trim_matches(',').trim().is_empty() {
-            vec![street_start..number.end, pc.start()..town_end]
+            vec![street_start..number.end, pc_start..town_end]
         } else {
             vec![range.clone()]
         };

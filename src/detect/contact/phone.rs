@@ -50,7 +50,7 @@ fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?P<prefix>(?:\+|00)[ \u{00A0}]?45[ \u{00A0}]?(?:\(0\)[ \u{00A0}]?)?)?(?:(?P<grouped>\d{2}[ \u{00A0}]\d{2}[ \u{00A0}]\d{2}[ \u{00A0}]\d{2})|\d{4}[ \u{00A0}]\d{4}|\d{8})",
+            r"(?P<prefix>(?:\+|00)[ \u{00A0}]?45[ \u{00A0}]?(?:\(0\)[ \u{00A0}]?)?)?(?:(?P<grouped>\d{2}[ \u{00A0}]\d{2}[ \u{00A0}]\d{2}[ \u{00A0}]\d{2})|\d{4}[ \u{00A0}]\d{4}|\d{2}-\d{2}-\d{2}-\d{2}|\d{8})",
         )
         .expect("static regex")
     })

@@ -516,3 +516,25 @@ fn random_text_never_panics() {
         x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     }
 }
+
+#[test]
+fn a_country_code_before_the_postcode_keeps_the_address() {
+    // Letters written for abroad (and many citizens' own letterheads) put `DK-` before it.
+    let a = addresses("Adresse: Skovvej 3 A, 1. sal, DK-8000 Aarhus C");
+    assert_eq!(a, vec![("Skovvej 3 A, 1. sal, DK-8000 Aarhus C".to_string(), AddressOwner::Private)]);
+    let a = addresses("Hanne Jensen\nBirkevej 4\nDK-6990 Sønderå");
+    assert_eq!(a.len(), 1, "{a:?}");
+    // A code glued to other letters is no country code: `ABDK-8000` is a product number.
+    assert!(addresses("Vare ABDK-8000 Aarhus").is_empty());
+}
+
+#[test]
+fn a_labelled_phone_number_in_dashed_pairs_is_found() {
+    // Some write phone numbers like dates: `20-12-34-56`. Only a phone label makes it one.
+    assert_eq!(phones("Tlf.: 20-12-34-56").len(), 1, "{:?}", phones("Tlf.: 20-12-34-56"));
+    assert_eq!(phones("Mobil 31-62-09-47, hverdage").len(), 1);
+    for text in ["Punkt 20-12-34-56", "20-12-34-56", "Tlf. 2024-12-34-56", "Tlf. 20-12-34-56-78", "Mødedato 20-12-2024"]
+    {
+        assert!(phones(text).is_empty(), "false alarm on {text:?}: {:?}", phones(text));
+    }
+}

@@ -23,7 +23,7 @@ pub mod data;
 
 use super::rulefile::{self, context_of, default_rule, Hit, Lexicon};
 use super::{mask, DocContext, Finding, Severity, TextUnit};
-use crate::pdf::PageText;
+use crate::pdf::{PageText, Rect};
 use data::{Date, Validity};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -261,10 +261,19 @@ fn local_context(text: &str, page: Option<&PageText>, hits: &[Hit], range: &Rang
         return decide(h);
     }
     let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..pos].trim().is_empty() || line_start == 0 {
+    if line_start == 0 {
         return Local::Nothing;
     }
     let column = horizontal(text, page, range);
+    // A number further right on its line counts as a table cell only after a cell gap
+    // (`José Martínez      0505824321`); in running text the words before it have decided.
+    if !text[line_start..pos].trim().is_empty() {
+        return if starts_cell(text, page, line_start, range.start..range.end) {
+            column_header(text, page, hits, line_start, column)
+        } else {
+            Local::Nothing
+        };
+    }
     // A label ending the line above.
     let prev_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
     let prev_end = prev_start + text[prev_start..line_start - 1].trim_end_matches([' ', ':', '.', '\t']).len();
@@ -281,23 +290,29 @@ fn local_context(text: &str, page: Option<&PageText>, hits: &[Hit], range: &Rang
                 .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
                 .unwrap_or(text.len() - h.end);
         // A wrapped sentence (`… Fakturanr.` / `2106871127`), not the header of another column.
-        let other_column = starts_cell(text, page, prev_start, h)
+        let other_column = starts_cell(text, page, prev_start, h.start..h.end)
             && !same_column(horizontal(text, page, &(h.start..h.end)), column, page.is_some());
         if word_end + 1 >= prev_end && !other_column {
             return decide(*h);
         }
     }
-    // A column header: walk up through rows that have digits in the same column.
-    let mut upper_end = line_start - 1;
+    column_header(text, page, hits, line_start, column)
+}
+
+/// A column header over the value spanning `column` on the line starting at `line_start`: walk
+/// up through rows that have digits in the same column.
+fn column_header(text: &str, page: Option<&PageText>, hits: &[Hit], line_start: usize, column: (f32, f32)) -> Local {
+    let decide = |h: &Hit| if h.is(LABEL) { Local::Label } else { Local::Suppress };
+    let mut upper_end = line_start.saturating_sub(1);
     for _ in 0..12 {
         let upper_start = text[..upper_end].rfind('\n').map_or(0, |i| i + 1);
         let header = hits
             .iter()
             .filter(|h| h.start >= upper_start && h.end <= upper_end && h.is(LABEL | SUPPRESS))
-            .filter(|h| starts_cell(text, page, upper_start, h))
-            .find(|h| same_column(horizontal(text, page, &(h.start..h.end)), column, page.is_some()));
+            .filter(|h| starts_cell(text, page, upper_start, h.start..h.end))
+            .find(|h| header_over(text, page, upper_start..upper_end, h, column));
         if let Some(h) = header {
-            return decide(*h);
+            return decide(h);
         }
         let row = digit_runs(&text[upper_start..upper_end])
             .into_iter()
@@ -337,20 +352,47 @@ fn same_column(header: (f32, f32), value: (f32, f32), boxes: bool) -> bool {
     }
 }
 
-/// Whether a keyword starts a table cell: at the start of its line, or after a wide gap (two or
-/// more spaces or a tab; on a page, a gap wider than the text is high).
-fn starts_cell(text: &str, page: Option<&PageText>, line_start: usize, h: &Hit) -> bool {
-    let before = &text[line_start..h.start];
+/// Whether the text at `range` starts a table cell: at the start of its line, or after a wide
+/// gap (two or more spaces or a tab; on a page, a gap wider than the text is high).
+fn starts_cell(text: &str, page: Option<&PageText>, line_start: usize, range: Range<usize>) -> bool {
+    let before = &text[line_start..range.start];
     if before.trim().is_empty() || before.ends_with("  ") || before.ends_with('\t') {
         return true;
     }
     let Some(p) = page else { return false };
     let prev_char =
         before.trim_end().char_indices().next_back().map(|(i, c)| line_start + i..line_start + i + c.len_utf8());
-    match (prev_char.and_then(|r| p.bbox_of(r)), p.bbox_of(h.start..h.end)) {
+    match (prev_char.and_then(|r| p.bbox_of(r)), p.bbox_of(range)) {
         (Some(a), Some(b)) => b.x0 - a.x1 > b.height().max(1.0),
         _ => false,
     }
+}
+
+/// Whether header `h` on the line `line` stands over the value spanning `value`. On a page a
+/// header owns the width of its cell, up to halfway to the neighbouring cells of its row, so a
+/// header centred over a column of left-aligned numbers (HTML `<th>`) still heads them.
+fn header_over(text: &str, page: Option<&PageText>, line: Range<usize>, h: &Hit, value: (f32, f32)) -> bool {
+    let own = horizontal(text, page, &(h.start..h.end));
+    let Some(p) = page else { return same_column(own, value, false) };
+    if overlaps(own, value) {
+        return true;
+    }
+    let first = p.char_boxes.partition_point(|(o, _)| (*o as usize) < line.start);
+    let boxes: Vec<Rect> =
+        p.char_boxes[first..].iter().take_while(|(o, _)| (*o as usize) < line.end).map(|(_, r)| *r).collect();
+    let Some(at) = p.char_boxes[first..].iter().take(boxes.len()).position(|(o, _)| *o as usize >= h.start) else {
+        return false;
+    };
+    let cell_gap = |a: &Rect, b: &Rect| b.x0 - a.x1 > b.height().max(a.height()).max(1.0);
+    // Extend over the header's own words to the next cell gap.
+    let mut end = at;
+    while end + 1 < boxes.len() && !cell_gap(&boxes[end], &boxes[end + 1]) && boxes[end + 1].x0 >= boxes[end].x0 {
+        end += 1;
+    }
+    let left = at.checked_sub(1).and_then(|k| boxes.get(k)).map_or(f32::MIN, |prev| (prev.x1 + boxes[at].x0) / 2.0);
+    let right = boxes.get(end + 1).map_or(f32::MAX, |next| (boxes[end].x1 + next.x0) / 2.0);
+    let centre = (value.0 + value.1) / 2.0;
+    left < centre && centre < right
 }
 
 /// A CPR number found, before it becomes a `Finding`.

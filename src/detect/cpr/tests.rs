@@ -453,3 +453,72 @@ fn evaluation_precision_and_recall() {
     assert!(recall >= 0.99, "recall {recall}: missed {missed:?}");
     assert!(precision >= 0.99, "precision {precision}: false alarms {false_alarms:?}");
 }
+
+/// A page laid out like a rendered table: each row a line, each cell `(x, text)` set in 10-point
+/// glyphs 6 points wide, cells joined by one layout space (which has no box).
+fn placed(rows: &[&[(f32, &str)]]) -> PageText {
+    use crate::pdf::{Rect, TextLine};
+    let mut p = PageText::default();
+    for (r, row) in rows.iter().enumerate() {
+        if r > 0 {
+            p.text.push('\n');
+        }
+        let start = p.text.len();
+        let y = 700.0 - 14.0 * r as f32;
+        for (c, (x, cell)) in row.iter().enumerate() {
+            if c > 0 {
+                p.text.push(' ');
+            }
+            for (k, ch) in cell.chars().enumerate() {
+                if !ch.is_whitespace() {
+                    let x0 = x + 6.0 * k as f32;
+                    p.char_boxes.push((p.text.len() as u32, Rect::new(x0, y, x0 + 6.0, y + 10.0)));
+                }
+                p.text.push(ch);
+            }
+        }
+        p.lines.push(TextLine { range: start..p.text.len(), font_size: 10.0, ..Default::default() });
+    }
+    p
+}
+
+fn found_on(page: &PageText) -> Vec<String> {
+    find_in(&page.text, Some(page), TODAY).into_iter().map(|h| page.text[h.range].replace('\n', " ")).collect()
+}
+
+#[test]
+fn table_headers_centred_over_their_column_decide_every_row() {
+    // Chromium centres `<th>` over left-aligned cells: `Bilagsnr.` does not overlap the numbers.
+    let (a, b) = (valid("120387", 1), valid("010285", 2));
+    let page = placed(&[
+        &[(110.0, "Bilagsnr."), (400.0, "Beløb")],
+        &[(40.0, &a), (300.0, "1.250,00")],
+        &[(40.0, &b), (300.0, "300,00")],
+    ]);
+    assert!(found_on(&page).is_empty(), "{:?}", found_on(&page));
+    // ... and a centred `Dato` header over another column does not suppress a CPR.
+    let page = placed(&[&[(110.0, "Navn"), (400.0, "Bilagsnr.")], &[(40.0, &a), (300.0, "1234")]]);
+    assert_eq!(found_on(&page), vec![a.clone()]);
+}
+
+#[test]
+fn a_cpr_column_further_right_is_labelled_by_its_header_in_every_row() {
+    // `Navn | CPR-nr. | Adresse`: the second row's number fails modulus 11, so only the column
+    // header two lines up makes it a CPR.
+    let (ok, bad) = (valid("120387", 1), failing("050582", 4));
+    let page = placed(&[
+        &[(90.0, "Navn"), (270.0, "CPR-nr."), (460.0, "Adresse")],
+        &[(60.0, "Åse Bæk"), (210.0, &ok), (400.0, "Skovvej 3A")],
+        &[(60.0, "José Martínez"), (210.0, &bad), (400.0, "Strandgade 9")],
+    ]);
+    assert_eq!(found_on(&page), vec![ok.clone(), bad.clone()]);
+    // A `Kontonr.` column further right suppresses its numbers, also on an exception date.
+    let page = placed(&[
+        &[(60.0, "Ordrenr."), (210.0, "Reg.nr."), (360.0, "Kontonr.")],
+        &[(60.0, "12345"), (210.0, "1234"), (360.0, "0101901234")],
+    ]);
+    assert!(found_on(&page).is_empty(), "{:?}", found_on(&page));
+    // In running text a number after a single space is no cell: no header applies.
+    let page = placed(&[&[(60.0, "Kontonr.")], &[(60.0, &format!("Borgeren har nr. {ok}"))]]);
+    assert_eq!(found_on(&page), vec![ok]);
+}

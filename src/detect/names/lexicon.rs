@@ -86,6 +86,8 @@ impl Lexicon {
         for c in word.chars() {
             if c == '’' {
                 buf.push('\'');
+            } else if super::tokens::is_hyphen(c) {
+                buf.push('-');
             } else {
                 buf.extend(c.to_lowercase());
             }
@@ -93,6 +95,15 @@ impl Lexicon {
         let direct = self.flags(buf);
         if direct != 0 {
             return direct;
+        }
+        // The lists spell foreign names without accents (`martinez`); documents keep them.
+        if buf.chars().any(|c| fold_accent(c).is_some()) {
+            let folded: String = buf.chars().map(|c| fold_accent(c).unwrap_or(c)).collect();
+            *buf = folded;
+            let direct = self.flags(buf);
+            if direct != 0 {
+                return direct;
+            }
         }
         if buf.contains('-') {
             return self.classify_hyphenated(buf);
@@ -137,6 +148,29 @@ impl Lexicon {
     pub fn is_staff_title(&self, lower_word: &str) -> bool {
         self.staff_titles.iter().any(|t| lower_word.ends_with(&**t))
     }
+}
+
+/// The base letter of a lower-case letter with a diacritic that Danish spelling does not use
+/// (`í` → `i`, `ş` → `s`); `None` for every other char, so `æ`, `ø`, `å` stay as they are.
+fn fold_accent(c: char) -> Option<char> {
+    Some(match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'ą' | 'ă' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+        'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'ő' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ű' | 'ů' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ç' | 'ć' | 'č' => 'c',
+        'ş' | 'ś' | 'š' | 'ș' => 's',
+        'ğ' => 'g',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ț' | 'ť' => 't',
+        'ď' => 'd',
+        _ => return None,
+    })
 }
 
 fn has_surname_shape(lower: &str) -> bool {

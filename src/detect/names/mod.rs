@@ -2,14 +2,16 @@
 //!
 //! A name is `First [Middle|Initial]* Surname` from the lists under `rules/names/` (hyphenated,
 //! foreign letters, all caps, wrapped over a line break), initials with a listed surname
-//! (`H. K. Jensen`), a known first name with an unlisted surname mid-sentence (`Jan Gehl`), or,
-//! where the layout says "a person" (mail headers, signatures), any capitalised run with one
-//! listed part; a lone first name counts only there. Public persons (`DocContext`: participants,
-//! presenters, staff, roster, famous people) produce no finding. Severity comes from the
-//! context: high in a mail header, a letter's signature, a `Navn:` field, next to a CPR, address
-//! or phone (another rule's finding on the line or the lines next to it, or a street address
-//! right after the name), or near words like `borger`, `klager`, `pårørende`, `morfar`; low in
-//! running text. One finding per distinct name and page (the most severe occurrence).
+//! (`H. K. Jensen`), a known first name with an unlisted surname mid-sentence (`Jan Gehl`), an
+//! unlisted word with a listed surname (opening a sentence only next to citizen words or personal
+//! data: `José Martínez er værge`), or,
+//! where the layout says "a person" (mail headers, signatures, a line holding a CPR number), any
+//! capitalised run with one listed part; a lone first name counts only in the first two. Public
+//! persons (`DocContext`: participants, presenters, staff, roster, famous people) produce no
+//! finding. Severity comes from the context: high in a mail header, a letter's signature, a
+//! `Navn:` field, next to a CPR, address or phone (another rule's finding on the line or the lines
+//! next to it, or a street address right after the name), or near words like `borger`, `klager`,
+//! `pårørende`, `morfar`; low in running text. One finding per distinct name and page (the most severe occurrence).
 
 pub mod lexicon;
 pub mod tokens;
@@ -133,6 +135,7 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
     }
     let signature = signature_lines(text);
     let mut near_personal_data: Option<Vec<bool>> = None;
+    let mut cpr_lines: Option<Vec<bool>> = None;
     let mut wrap_toks: Vec<Token> = Vec::new();
     let lex = lexicon();
     for li in 0..text.lines.len() {
@@ -148,6 +151,17 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
         find_names(&s.toks, &mut s.names);
         if in_signature && s.names.is_empty() {
             signature_fallback(line, &mut s);
+        }
+        // Only where the context already says "a citizen" (a CPR, address or phone next to it, or
+        // words like `klager`): elsewhere a sentence start is left to grammar (`Derfor Hansen.`).
+        let near = near_personal_data.get_or_insert_with(|| personal_data_lines(text, earlier));
+        if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false))
+            || citizen_word_near(text, li).is_some()
+        {
+            sentence_start_names(line, &mut s);
+        }
+        if cpr_lines.get_or_insert_with(|| lines_with_cpr(text, earlier)).get(li).copied().unwrap_or(false) {
+            cpr_row_fallback(&mut s);
         }
         for m in s.names.iter().copied() {
             let start = text.lines[li].range.start;
@@ -426,6 +440,80 @@ fn signature_fallback(line: &str, s: &mut Scratch) {
             });
         }
     }
+}
+
+/// On a line with a CPR number (a table row, a list of citizens) a capitalised run of two or
+/// more words with one listed part is the person the number belongs to, even when the lists lack
+/// the other part or it opens the line (`José Martínez   050582-4321`, `Aylin Öztürk …`).
+fn cpr_row_fallback(s: &mut Scratch) {
+    relaxed_runs(&s.toks, 2, &mut s.runs);
+    let listed = |t: &Token| t.flags & (FIRST | lexicon::ANY_SURNAME) != 0;
+    for &(a, b) in &s.runs {
+        let (first, last) = (&s.toks[a], &s.toks[b]);
+        let taken = s.names.iter().any(|m| m.start < last.end && first.start < m.end);
+        let words = s.toks[a..=b].iter().filter(|t| t.is_word()).count();
+        if taken || words > 4 || !s.toks[a..=b].iter().any(listed) {
+            continue;
+        }
+        let surname = [lexicon::SURNAME, lexicon::WEAK, lexicon::SHAPED]
+            .into_iter()
+            .find(|&f| last.flags & f != 0)
+            .unwrap_or(lexicon::UNLISTED);
+        s.names.push(NameMatch {
+            first: a,
+            last: b,
+            start: first.start,
+            end: last.end,
+            first_known: first.flags & FIRST != 0,
+            surname,
+            initials: false,
+        });
+    }
+}
+
+/// `José Martínez er værge …`: an unlisted word opening a sentence is usually grammar, not a first
+/// name, but followed by a listed surname (not a common word, not a first name) on a line about a
+/// citizen it is a person, unless it is a job title (`Sagsbehandler Jensen`) or the pair names a
+/// place.
+fn sentence_start_names(line: &str, s: &mut Scratch) {
+    let lex = lexicon();
+    for k in 0..s.toks.len().saturating_sub(1) {
+        let (t, u) = (&s.toks[k], &s.toks[k + 1]);
+        let opens = t.sentence_start && t.shape == tokens::Shape::Cap && t.flags == 0 && t.end - t.start >= 3;
+        let surname = u.glued
+            && u.shape == tokens::Shape::Cap
+            && u.flags & lexicon::SURNAME != 0
+            && u.flags & (STOP | FIRST | lexicon::WEAK | lexicon::GENITIVE) == 0;
+        if !(opens && surname) || tokens::followed_by_place(&s.toks, k + 1) {
+            continue;
+        }
+        let word = line.get(t.start..t.end).unwrap_or("").to_lowercase();
+        if lex.is_staff_title(&word) || s.names.iter().any(|m| m.start < u.end && t.start < m.end) {
+            continue;
+        }
+        s.names.push(NameMatch {
+            first: k,
+            last: k + 1,
+            start: t.start,
+            end: u.end,
+            first_known: false,
+            surname: lexicon::SURNAME,
+            initials: false,
+        });
+    }
+}
+
+/// Per line: whether a CPR number found by the `cpr` rule lies on it.
+fn lines_with_cpr(text: &PageText, earlier: &[Finding]) -> Vec<bool> {
+    let mut on = vec![false; text.lines.len()];
+    for f in earlier.iter().filter(|f| f.rule == "cpr" && !f.text.is_empty()) {
+        for (pos, _) in text.text.match_indices(f.text.as_str()).take(50) {
+            if let Some(flag) = text.line_at(pos).and_then(|li| on.get_mut(li)) {
+                *flag = true;
+            }
+        }
+    }
+    on
 }
 
 /// Closing phrases of letters and mails; the signer follows.

@@ -424,3 +424,49 @@ fn address_after_the_name_is_high() {
         assert_eq!(name_severity(&f, "Lasse Thrane Mikkelsen"), Some(Severity::Low), "{clean}: {:?}", names(&f));
     }
 }
+
+#[test]
+fn double_names_with_a_no_break_hyphen_or_a_minus_are_one_name() {
+    // Word writes U+2011 in `Anne‑Marie`; ps2pdf's Latin-1 fonts turn `-` into U+2212.
+    let f =
+        scan_texts(&["Klager: Kirsten Møller\u{2212}Bach har klaget.\nPårørende Anne\u{2011}Marie Sørensen var med."]);
+    assert_eq!(name_severity(&f, "Kirsten Møller\u{2212}Bach"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "Anne\u{2011}Marie Sørensen"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(names(&f).len(), 2, "{:?}", names(&f));
+}
+
+#[test]
+fn listed_names_are_found_with_the_accents_documents_give_them() {
+    // The lists hold `Martinez`, `Yilmaz`, `Sahin`; letters spell them `Martínez`, `Yılmaz`, `Şahin`.
+    let f = scan_texts(&["Klager er hr. Martínez, og hans ansøger Ümit Yılmaz har svaret.\nFra: Elif Şahin <elif@gmail.com>\nSendt: 3. maj 2024 11:02\nTil: Byg"]);
+    assert_eq!(name_severity(&f, "hr. Martínez"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "Ümit Yılmaz"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "Elif Şahin"), Some(Severity::High), "{:?}", names(&f));
+}
+
+#[test]
+fn names_on_a_cpr_row_are_found_even_where_the_lists_know_one_part() {
+    // A table of citizens: the name opens the row (so reads as a sentence start) and its first
+    // name is not listed; the CPR on the row says it is a person.
+    let f = scan_texts(&["Navn CPR-nr. Telefon\nAylin Öztürk 230479-1236 31 62 09 47\nJosé Martínez 090591-3417\n"]);
+    assert_eq!(name_severity(&f, "Aylin Öztürk"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "José Martínez"), Some(Severity::High), "{:?}", names(&f));
+    // Without a CPR on the row such a run stays unreported, and the header row is no name.
+    let f = scan_texts(&["Navn Telefon\nAylin Skov har skrevet."]);
+    assert_eq!(names(&f), vec![]);
+}
+
+#[test]
+fn a_sentence_may_open_with_a_name_the_lists_know_half_of() {
+    // `José` is not listed, `Martínez` (as `Martinez`) and `Öztürk` are; the names open the
+    // sentences, where an unlisted capitalised word is usually only grammar.
+    let f = scan_texts(&["José Martínez er værge for sin mor. Aylin Öztürk har klaget som pårørende."]);
+    assert_eq!(name_severity(&f, "José Martínez"), Some(Severity::High), "{:?}", names(&f));
+    assert_eq!(name_severity(&f, "Aylin Öztürk"), Some(Severity::High), "{:?}", names(&f));
+    // A preposition opening the sentence is no first name, nor is a job title.
+    let f = scan_texts(&["Ifølge Hansen er borgeren flyttet. Sagsbehandler Jensen har talt med klageren."]);
+    assert_eq!(names(&f), vec![]);
+    // Without a citizen in the context a sentence start stays grammar.
+    let f = scan_texts(&["José Martínez har skrevet bogen om havnen."]);
+    assert_eq!(names(&f), vec![]);
+}

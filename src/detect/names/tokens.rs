@@ -68,7 +68,7 @@ pub fn tokenize(line: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token
                     lower += d.is_lowercase() as usize;
                     letters += 1;
                     end += d.len_utf8();
-                } else if matches!(d, '-' | '\'' | '’')
+                } else if (d == '\'' || d == '’' || is_hyphen(d))
                     && line[end + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
                 {
                     end += d.len_utf8();
@@ -121,7 +121,13 @@ pub fn tokenize(line: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token
 
 /// `Mor-` at the end of a line is the first part of a hyphenated line break (`Mor-\ngan`).
 pub fn is_wrapped_fragment(after_word: &str) -> bool {
-    after_word.strip_prefix(['-', '\u{ad}']).is_some_and(|rest| rest.trim().is_empty())
+    after_word.strip_prefix(|c| is_hyphen(c) || c == '\u{ad}').is_some_and(|rest| rest.trim().is_empty())
+}
+
+/// Hyphens inside double names as producers write them: Word's no-break hyphen (U+2011),
+/// U+2010, and ps2pdf's `/minus` (U+2212) for a Latin-1 re-encoded `-`.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2212}')
 }
 
 fn is_courtesy(word: &str) -> bool {
@@ -335,7 +341,7 @@ fn name_word(flags: u8) -> bool {
 }
 
 /// `Jens Baggesens Vej`, `Hans Tausens Skole`: a name that names a place.
-fn followed_by_place(toks: &[Token], k: usize) -> bool {
+pub fn followed_by_place(toks: &[Token], k: usize) -> bool {
     let Some(next) = toks.get(k + 1).filter(|n| n.glued && n.shape == Shape::Cap) else { return false };
     next.flags & PLACE != 0 || (toks[k].flags & GENITIVE != 0 && next.flags & (FIRST | ANY_SURNAME) == 0)
 }
