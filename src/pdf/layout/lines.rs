@@ -67,13 +67,18 @@ impl Fragment {
 /// Builds the lines of one glyph group, top to bottom and, within a row, left to right.
 pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
     let mut scratch = Scratch::default();
-    let rows: Vec<Vec<Fragment>> = rows(glyphs)
+    let ordered: Vec<Vec<u32>> = rows(glyphs)
         .into_iter()
         .map(|row| {
             let order = order_row(glyphs, row);
-            let order = combine_accents(glyphs, order);
-            fragments(glyphs, order, &mut scratch)
+            combine_accents(glyphs, order)
         })
+        .collect();
+    let gaps = letter_gaps(glyphs, &ordered);
+    let rows: Vec<Vec<Fragment>> = ordered
+        .into_iter()
+        .zip(gaps)
+        .map(|(order, letter_gap)| fragments(glyphs, order, letter_gap, &mut scratch))
         .collect();
     let gutters = GutterIndex::new(&rows);
     let mut lines = Vec::new();
@@ -281,8 +286,102 @@ fn ends_superscript(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
     prev.size < 0.8 * g.size && prev.base - g.base > 0.28 * g.size
 }
 
+/// Letter-spaced rows need at least this many gaps inside words before their spacing is trusted.
+const LETTER_GAP_SAMPLES: usize = 8;
+/// A row of one word needs this many gaps to borrow its neighbour's letter-spacing.
+const LETTER_GAP_SAMPLES_ALONE: usize = 3;
+/// Spacing between letters below this share of the font size is kerning, not letter-spacing.
+const LETTER_GAP_MIN: f32 = 0.05;
+/// Above this it is no longer text set with letter-spacing but a table of single characters.
+const LETTER_GAP_MAX: f32 = 0.5;
+
+/// The gaps inside a row's words, as a share of the font size.
+struct RowSpacing {
+    /// Median gap between neighbouring glyphs with no space glyph between them.
+    gap: f32,
+    samples: usize,
+    /// Whether the row draws its word spaces as glyphs.
+    has_spaces: bool,
+    size: f32,
+}
+
+impl RowSpacing {
+    fn of(glyphs: &[FrameGlyph], row: &[u32]) -> RowSpacing {
+        let mut gaps: Vec<f32> = Vec::new();
+        let mut sizes: Vec<f32> = Vec::new();
+        let mut has_spaces = false;
+        let mut prev: Option<&FrameGlyph> = None;
+        let mut x_max = f32::MIN;
+        for &i in row {
+            let Some(g) = glyphs.get(i as usize) else { continue };
+            if g.is_space {
+                has_spaces = true;
+                prev = None;
+                continue;
+            }
+            sizes.push(g.size);
+            if let Some(p) = prev {
+                let gap = (g.x0 - x_max) / g.size.max(p.size);
+                if gap < FRAGMENT_GAP {
+                    gaps.push(gap);
+                }
+            }
+            x_max = if prev.is_some() { x_max.max(g.x1) } else { g.x1 };
+            prev = Some(g);
+        }
+        RowSpacing { gap: median(&mut gaps), samples: gaps.len(), has_spaces, size: median(&mut sizes) }
+    }
+
+    fn letter_spaced(&self) -> bool {
+        (LETTER_GAP_MIN..=LETTER_GAP_MAX).contains(&self.gap)
+    }
+
+    /// Whether this row's own spacing shows it is letter-spaced: its word spaces are glyphs, so
+    /// the gaps without one are inside words.
+    fn trusted(&self) -> bool {
+        self.has_spaces && self.samples >= LETTER_GAP_SAMPLES && self.letter_spaced()
+    }
+
+    /// Whether a row without spaces (one word: a heading, a paragraph's last word) is set like
+    /// `other`, a trusted neighbour: same size, same gaps.
+    fn matches(&self, other: &RowSpacing) -> bool {
+        !self.has_spaces
+            && self.samples >= LETTER_GAP_SAMPLES_ALONE
+            && self.letter_spaced()
+            && (self.size - other.size).abs() <= 0.05 * other.size
+            && (self.gap - other.gap).abs() <= 0.25 * other.gap + 0.02
+    }
+}
+
+/// The spacing each row puts between the letters of its words, as a share of the font size: 0
+/// for ordinary text, more for letter-spaced text (CSS `letter-spacing`, Writer's character
+/// spacing, `Tc`), where every letter is further from the next than poppler's word gap. A row
+/// shows it by itself when it draws its word spaces as glyphs (the gaps without one are inside
+/// words; their median is the letter spacing); a row of one word borrows it from the row above
+/// or below when its gaps match. Other rows keep the fixed threshold, so a sparse row of digits
+/// or check boxes is never glued into one word.
+fn letter_gaps(glyphs: &[FrameGlyph], rows: &[Vec<u32>]) -> Vec<f32> {
+    let spacing: Vec<RowSpacing> = rows.iter().map(|r| RowSpacing::of(glyphs, r)).collect();
+    (0..spacing.len())
+        .map(|i| {
+            let own = &spacing[i];
+            if own.trusted() {
+                return own.gap;
+            }
+            let neighbours = [i.checked_sub(1), i.checked_add(1)];
+            neighbours
+                .into_iter()
+                .flatten()
+                .filter_map(|j| spacing.get(j))
+                .find(|n| n.trusted() && own.matches(n))
+                .map_or(0.0, |n| n.gap)
+        })
+        .collect()
+}
+
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
-fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, scratch: &mut Scratch) -> Vec<Fragment> {
+fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mut Scratch) -> Vec<Fragment> {
+    let word_gap = WORD_GAP + letter_gap;
     let mut out = Vec::new();
     let mut items: Vec<u32> = Vec::with_capacity(row.len() * 2);
     let mut x_max = f32::MIN;
@@ -301,7 +400,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, scratch: &mut Scratch) -> Vec
                 // One buffer for the row; each fragment gets an exact-size copy.
                 out.push(fragment(glyphs, items.clone(), scratch));
                 items.clear();
-            } else if pending_space || gap > WORD_GAP * size || ends_superscript(p, g) {
+            } else if pending_space || gap > word_gap * size || ends_superscript(p, g) {
                 items.push(SPACE);
             }
         }

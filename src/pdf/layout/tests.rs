@@ -394,3 +394,43 @@ fn a_letters_address_and_date_block_stay_apart() {
         "Signe Bech-Nielsen\nRosenvænget 7\n6990 Sønderå\n\nDato: 6. marts 2024\nSagsnr.: 27.15.08-G01-77-24\n\nMødet slutter kl. 16:00 og referatet følger"
     );
 }
+
+/// Paints `text` with `spacing × size` after every char, spaces included (CSS `letter-spacing`,
+/// `Tc`): each letter stands further from the next than a word gap in unspaced text.
+fn letter_spaced(page: &mut PageContent, text: &str, x: f32, y: f32, size: f32, spacing: f32) {
+    let mut x = x;
+    for ch in text.chars() {
+        let g = glyph(page, ch, x, y, size, 0, ADVANCE * size);
+        page.glyphs.push(g);
+        x += (ADVANCE + spacing) * size;
+    }
+}
+
+#[test]
+fn letter_spaced_text_keeps_its_words() {
+    let mut p = page();
+    letter_spaced(&mut p, "CPR-nr.: 120387-1232 Søren Østergård", 72.0, 700.0, 11.0, 0.12);
+    letter_spaced(&mut p, "REFERAT – SOCIAL- OG SUNDHEDSUDVALGET", 72.0, 680.0, 14.0, 0.3);
+    // A paragraph's last line of one word has no space to show its spacing: it borrows it.
+    letter_spaced(&mut p, "Klagen er sendt af", 72.0, 646.0, 11.0, 0.12);
+    letter_spaced(&mut p, "Østergård", 72.0, 632.0, 11.0, 0.12);
+    letter_spaced(&mut p, "Borgerens bror har skrevet", 72.0, 600.0, 11.0, 0.0);
+    let t = page_text(&p);
+    let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
+    let want = [
+        "CPR-nr.: 120387-1232 Søren Østergård",
+        "REFERAT – SOCIAL- OG SUNDHEDSUDVALGET",
+        "Klagen er sendt af",
+        "Østergård",
+        "Borgerens bror har skrevet",
+    ];
+    assert_eq!(lines, want);
+}
+
+#[test]
+fn sparse_characters_without_space_glyphs_stay_apart() {
+    // A row of check marks or single digits in table cells: no space glyphs, wide regular gaps.
+    let mut p = page();
+    words_with_gaps(&mut p, "1 2 3 4 5 6 7 8 9 0 1 2", 72.0, 700.0, 10.0, 0.3);
+    assert_eq!(page_text(&p).text, "1 2 3 4 5 6 7 8 9 0 1 2");
+}
