@@ -379,6 +379,16 @@ fn letter_gaps(glyphs: &[FrameGlyph], rows: &[Vec<u32>]) -> Vec<f32> {
         .collect()
 }
 
+/// A footnote number raised after a number or punctuation (`120387-1232¹`, `34.²`): glued on,
+/// it would read as more digits of the number and hide a CPR or phone number from the rules.
+/// After a letter it stays attached (`m²`, `note¹`), as in pdftotext.
+fn starts_superscript_number(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
+    g.ch.is_ascii_digit()
+        && !prev.ch.is_alphabetic()
+        && g.size < 0.8 * prev.size
+        && g.base - prev.base > 0.28 * prev.size
+}
+
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
 fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mut Scratch) -> Vec<Fragment> {
     let word_gap = WORD_GAP + letter_gap;
@@ -400,7 +410,11 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mu
                 // One buffer for the row; each fragment gets an exact-size copy.
                 out.push(fragment(glyphs, items.clone(), scratch));
                 items.clear();
-            } else if pending_space || gap > word_gap * size || ends_superscript(p, g) {
+            } else if pending_space
+                || gap > word_gap * size
+                || ends_superscript(p, g)
+                || starts_superscript_number(p, g)
+            {
                 items.push(SPACE);
             }
         }

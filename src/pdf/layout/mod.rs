@@ -6,7 +6,8 @@
 //! a line is kept (pdftotext joins the word halves); text outside the page box is kept, after
 //! the visible text, because a downloader can still read it; letter-spaced text (every letter
 //! further from the next than the word gap) keeps its words, where pdftotext spells it letter by
-//! letter.
+//! letter; a footnote number raised right after a number is a word of its own, where pdftotext
+//! makes it one more digit.
 
 mod blocks;
 mod glyphs;

@@ -434,3 +434,13 @@ fn sparse_characters_without_space_glyphs_stay_apart() {
     words_with_gaps(&mut p, "1 2 3 4 5 6 7 8 9 0 1 2", 72.0, 700.0, 10.0, 0.3);
     assert_eq!(page_text(&p).text, "1 2 3 4 5 6 7 8 9 0 1 2");
 }
+
+#[test]
+fn footnote_number_after_a_number_is_a_word_of_its_own() {
+    let mut p = page();
+    let x = run(&mut p, "CPR-nr.: 120387-1232", 72.0, 700.0, 12.0);
+    let x = run(&mut p, "1", x, 704.0, 7.0);
+    let x = run(&mut p, " og tlf. 43 21 12 34.", x, 700.0, 12.0);
+    run(&mut p, "2", x, 704.0, 7.0);
+    assert_eq!(page_text(&p).text, "CPR-nr.: 120387-1232 1 og tlf. 43 21 12 34. 2");
+}
