@@ -290,6 +290,14 @@ fn ends_superscript(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
 const LETTER_GAP_SAMPLES: usize = 8;
 /// A row of one word needs this many gaps to borrow its neighbour's letter-spacing.
 const LETTER_GAP_SAMPLES_ALONE: usize = 3;
+/// Letter gaps from this share of the font size on are as wide as a word space (TeX sets a
+/// chart of characters with such gaps and no space glyphs).
+const WORD_SPACE_LIKE: f32 = 0.25;
+/// Running text has a space glyph at least every this many letters (long Danish compounds
+/// included); a row with fewer spaces is a chart of characters, not words.
+const LETTERS_PER_SPACE: usize = 12;
+/// Most spread (interquartile range, share of the font size) of the gaps of a letter-spaced run.
+const LETTER_GAP_SPREAD: f32 = 0.08;
 /// Spacing between letters below this share of the font size is kerning, not letter-spacing.
 const LETTER_GAP_MIN: f32 = 0.05;
 /// Above this it is no longer text set with letter-spacing but a table of single characters.
@@ -299,9 +307,11 @@ const LETTER_GAP_MAX: f32 = 0.5;
 struct RowSpacing {
     /// Median gap between neighbouring glyphs with no space glyph between them.
     gap: f32,
+    /// Interquartile range of those gaps.
+    spread: f32,
     samples: usize,
-    /// Whether the row draws its word spaces as glyphs.
-    has_spaces: bool,
+    /// Space glyphs in the row.
+    spaces: usize,
     size: f32,
 }
 
@@ -309,13 +319,13 @@ impl RowSpacing {
     fn of(glyphs: &[FrameGlyph], row: &[u32]) -> RowSpacing {
         let mut gaps: Vec<f32> = Vec::new();
         let mut sizes: Vec<f32> = Vec::new();
-        let mut has_spaces = false;
+        let mut spaces = 0usize;
         let mut prev: Option<&FrameGlyph> = None;
         let mut x_max = f32::MIN;
         for &i in row {
             let Some(g) = glyphs.get(i as usize) else { continue };
             if g.is_space {
-                has_spaces = true;
+                spaces += 1;
                 prev = None;
                 continue;
             }
@@ -329,23 +339,31 @@ impl RowSpacing {
             x_max = if prev.is_some() { x_max.max(g.x1) } else { g.x1 };
             prev = Some(g);
         }
-        RowSpacing { gap: median(&mut gaps), samples: gaps.len(), has_spaces, size: median(&mut sizes) }
+        let spread = quantile(&mut gaps, 3, 4) - quantile(&mut gaps, 1, 4);
+        RowSpacing { gap: median(&mut gaps), spread, samples: gaps.len(), spaces, size: median(&mut sizes) }
     }
 
+    /// Letter-spacing is one value for the whole run: the gaps vary only by kerning. A table of
+    /// characters in fixed cells has gaps as varied as the glyphs' widths.
     fn letter_spaced(&self) -> bool {
-        (LETTER_GAP_MIN..=LETTER_GAP_MAX).contains(&self.gap)
+        (LETTER_GAP_MIN..=LETTER_GAP_MAX).contains(&self.gap) && self.spread <= LETTER_GAP_SPREAD
     }
 
-    /// Whether this row's own spacing shows it is letter-spaced: its word spaces are glyphs, so
-    /// the gaps without one are inside words.
+    /// Whether this row's own spacing shows it is letter-spaced: its word spaces are glyphs (so
+    /// the gaps without one are inside words). Gaps as wide as a word space need as many space
+    /// glyphs as running text has, or they are the word spaces of a chart of characters.
     fn trusted(&self) -> bool {
-        self.has_spaces && self.samples >= LETTER_GAP_SAMPLES && self.letter_spaced()
+        let wide = self.gap >= WORD_SPACE_LIKE;
+        self.spaces > 0
+            && (!wide || self.samples <= LETTERS_PER_SPACE * self.spaces)
+            && self.samples >= LETTER_GAP_SAMPLES
+            && self.letter_spaced()
     }
 
     /// Whether a row without spaces (one word: a heading, a paragraph's last word) is set like
     /// `other`, a trusted neighbour: same size, same gaps.
     fn matches(&self, other: &RowSpacing) -> bool {
-        !self.has_spaces
+        self.spaces == 0
             && self.samples >= LETTER_GAP_SAMPLES_ALONE
             && self.letter_spaced()
             && (self.size - other.size).abs() <= 0.05 * other.size
@@ -379,14 +397,14 @@ fn letter_gaps(glyphs: &[FrameGlyph], rows: &[Vec<u32>]) -> Vec<f32> {
         .collect()
 }
 
-/// A footnote number raised after a number or punctuation (`120387-1232¹`, `34.²`): glued on,
+/// A footnote number raised right after a number (`120387-1232¹`, `43 21 12 34.²`): glued on,
 /// it would read as more digits of the number and hide a CPR or phone number from the rules.
-/// After a letter it stays attached (`m²`, `note¹`), as in pdftotext.
-fn starts_superscript_number(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
-    g.ch.is_ascii_digit()
-        && !prev.ch.is_alphabetic()
-        && g.size < 0.8 * prev.size
-        && g.base - prev.base > 0.28 * prev.size
+/// After a word it stays attached (`m²`, `note¹`, `Diakritika.³`), as in pdftotext.
+/// `before` is the char ahead of `prev`, for punctuation between the number and the mark.
+fn starts_superscript_number(before: Option<char>, prev: &FrameGlyph, g: &FrameGlyph) -> bool {
+    let after_number =
+        prev.ch.is_ascii_digit() || (prev.ch.is_ascii_punctuation() && before.is_some_and(|c| c.is_ascii_digit()));
+    after_number && g.ch.is_ascii_digit() && g.size < 0.8 * prev.size && g.base - prev.base > 0.28 * prev.size
 }
 
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
@@ -396,6 +414,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mu
     let mut items: Vec<u32> = Vec::with_capacity(row.len() * 2);
     let mut x_max = f32::MIN;
     let mut prev: Option<&FrameGlyph> = None;
+    let mut before: Option<char> = None;
     let mut pending_space = false;
     for i in row {
         let g = &glyphs[i as usize];
@@ -413,13 +432,14 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mu
             } else if pending_space
                 || gap > word_gap * size
                 || ends_superscript(p, g)
-                || starts_superscript_number(p, g)
+                || starts_superscript_number(before, p, g)
             {
                 items.push(SPACE);
             }
         }
         items.push(i);
         x_max = x_max.max(g.x1);
+        before = prev.map(|p| p.ch);
         prev = Some(g);
         pending_space = false;
     }
@@ -430,11 +450,16 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mu
 }
 
 fn median(values: &mut [f32]) -> f32 {
-    if values.is_empty() {
+    quantile(values, 1, 2)
+}
+
+/// The value at `num/den` of `values` (nearest rank below), 0 when empty.
+fn quantile(values: &mut [f32], num: usize, den: usize) -> f32 {
+    if values.is_empty() || den == 0 {
         return 0.0;
     }
-    let mid = values.len() / 2;
-    *values.select_nth_unstable_by(mid, |a, b| a.total_cmp(b)).1
+    let k = (values.len() * num / den).min(values.len() - 1);
+    *values.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
 }
 
 fn opens_with_label(glyphs: &[FrameGlyph], items: &[u32]) -> bool {

@@ -428,6 +428,18 @@ fn letter_spaced_text_keeps_its_words() {
 }
 
 #[test]
+fn a_chart_of_characters_with_one_space_is_not_letter_spaced_text() {
+    // A font table (tipa's manual): chars in cells with gaps but no space glyph between them,
+    // and one space somewhere in the row.
+    let mut p = page();
+    words_with_gaps(&mut p, "! \" # $ % & ( ) * + , - . / 0 1 2 3 4 5 6 7 8 9 : ; < =", 72.0, 700.0, 10.0, 0.3);
+    let mut space = glyph(&p, ' ', 60.0, 700.0, 10.0, 0, 2.0);
+    space.synthetic_space = true;
+    p.glyphs.push(space);
+    assert_eq!(page_text(&p).text, "! \" # $ % & ( ) * + , - . / 0 1 2 3 4 5 6 7 8 9 : ; < =");
+}
+
+#[test]
 fn sparse_characters_without_space_glyphs_stay_apart() {
     // A row of check marks or single digits in table cells: no space glyphs, wide regular gaps.
     let mut p = page();
@@ -441,6 +453,8 @@ fn footnote_number_after_a_number_is_a_word_of_its_own() {
     let x = run(&mut p, "CPR-nr.: 120387-1232", 72.0, 700.0, 12.0);
     let x = run(&mut p, "1", x, 704.0, 7.0);
     let x = run(&mut p, " og tlf. 43 21 12 34.", x, 700.0, 12.0);
-    run(&mut p, "2", x, 704.0, 7.0);
-    assert_eq!(page_text(&p).text, "CPR-nr.: 120387-1232 1 og tlf. 43 21 12 34. 2");
+    let x = run(&mut p, "2", x, 704.0, 7.0);
+    let x = run(&mut p, " jf. aftalen.", x, 700.0, 12.0);
+    run(&mut p, "3", x, 704.0, 7.0);
+    assert_eq!(page_text(&p).text, "CPR-nr.: 120387-1232 1 og tlf. 43 21 12 34. 2 jf. aftalen.3");
 }
