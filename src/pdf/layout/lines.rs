@@ -296,6 +296,8 @@ const WORD_SPACE_LIKE: f32 = 0.25;
 /// Running text has a space glyph at least every this many letters (long Danish compounds
 /// included); a row with fewer spaces is a chart of characters, not words.
 const LETTERS_PER_SPACE: usize = 12;
+/// The same for narrow gaps, lenient enough for a label and a long number (`CPR-nr.: 120387-1232`).
+const LETTERS_PER_SPACE_NARROW: usize = 24;
 /// Most spread (interquartile range, share of the font size) of the gaps of a letter-spaced run.
 const LETTER_GAP_SPREAD: f32 = 0.08;
 /// Spacing between letters below this share of the font size is kerning, not letter-spacing.
@@ -349,13 +351,14 @@ impl RowSpacing {
         (LETTER_GAP_MIN..=LETTER_GAP_MAX).contains(&self.gap) && self.spread <= LETTER_GAP_SPREAD
     }
 
-    /// Whether this row's own spacing shows it is letter-spaced: its word spaces are glyphs (so
-    /// the gaps without one are inside words). Gaps as wide as a word space need as many space
-    /// glyphs as running text has, or they are the word spaces of a chart of characters.
+    /// Whether this row's own spacing shows it is letter-spaced: its word spaces are glyphs, as
+    /// many as words need (so the gaps without one are inside words), or it is a chart of
+    /// characters with a stray space. Gaps as wide as a word space need as many spaces as
+    /// running text has.
     fn trusted(&self) -> bool {
-        let wide = self.gap >= WORD_SPACE_LIKE;
+        let per_space = if self.gap >= WORD_SPACE_LIKE { LETTERS_PER_SPACE } else { LETTERS_PER_SPACE_NARROW };
         self.spaces > 0
-            && (!wide || self.samples <= LETTERS_PER_SPACE * self.spaces)
+            && self.samples <= per_space * self.spaces
             && self.samples >= LETTER_GAP_SAMPLES
             && self.letter_spaced()
     }
@@ -555,7 +558,8 @@ impl GutterIndex {
         }
         // `Signe Hansen        Dato: 6. marts 2024`: the right side is a label and value of its
         // own, beside (not belonging to) the left side; a letter's address and its date block.
-        if b.labelled {
+        // After a label, it is the label's value: a mail's `Emne:   VS: Bekymring for …`.
+        if b.labelled && a.last != ':' {
             return true;
         }
         let size = a.size.max(b.size);

@@ -115,6 +115,21 @@ fn label_and_value_across_a_tab_stay_on_one_line() {
     assert_eq!(t.lines.len(), 2);
 }
 
+#[test]
+fn a_long_value_that_opens_like_a_label_stays_with_its_label() {
+    // Outlook's print of a forwarded mail: the subject `VS: …` after the tab of `Emne:`.
+    let mut p = page();
+    run(&mut p, "Til:", 72.0, 700.0, 11.0);
+    run(&mut p, "Social- og Sundhedsudvalget <ssu@sonderaa.dk>", 150.0, 700.0, 11.0);
+    run(&mut p, "Emne:", 72.0, 686.0, 11.0);
+    run(&mut p, "VS: Bekymring for min søn på Bostedet Engly", 150.0, 686.0, 11.0);
+    let t = page_text(&p);
+    assert_eq!(
+        t.text,
+        "Til: Social- og Sundhedsudvalget <ssu@sonderaa.dk>\nEmne: VS: Bekymring for min søn på Bostedet Engly"
+    );
+}
+
 fn column_lines(prefix: &str, n: usize) -> Vec<String> {
     (0..n).map(|i| format!("{prefix} linje {i:02} med en del almindelig tekst her")).collect()
 }
@@ -437,6 +452,14 @@ fn a_chart_of_characters_with_one_space_is_not_letter_spaced_text() {
     space.synthetic_space = true;
     p.glyphs.push(space);
     assert_eq!(page_text(&p).text, "! \" # $ % & ( ) * + , - . / 0 1 2 3 4 5 6 7 8 9 : ; < =");
+    // The same with the narrower gaps of a smaller chart.
+    let mut p = page();
+    let chart = "! \" # $ % & ( ) * + , - . / 0 1 2 3 4 5 6 7 8 9 : ; < = > ? @ A B C D E F G H I J K";
+    words_with_gaps(&mut p, chart, 72.0, 700.0, 10.0, 0.2);
+    let mut space = glyph(&p, ' ', 60.0, 700.0, 10.0, 0, 2.0);
+    space.synthetic_space = true;
+    p.glyphs.push(space);
+    assert_eq!(page_text(&p).text, chart);
 }
 
 #[test]
