@@ -4,7 +4,8 @@
 //! whole words over glyphs their ToUnicode cannot spell (shaped clusters, fallback fonts).
 //! Viewers copy the ActualText and so does pdftotext, so the glyphs get its characters. Only the
 //! outermost span counts. An ActualText that is empty, blank or only a soft hyphen does not
-//! blank the glyphs: a reader sees them, so they stay in the text that is checked.
+//! blank the glyphs: a reader sees them, so they stay in the text that is checked; nor does one
+//! over several lines whose characters do not pair one to one with the glyphs.
 
 use super::lexer::{Lexer, Token};
 use super::{Frame, Interp};
@@ -70,6 +71,15 @@ fn slice(g: &Glyph, j: usize, count: usize, ch: char) -> Glyph {
     out
 }
 
+/// Whether the glyphs share one baseline and direction.
+fn one_line(glyphs: &[Glyph]) -> bool {
+    let Some(first) = glyphs.first() else { return true };
+    let (sin, cos) = f32::from(first.angle).to_radians().sin_cos();
+    let offset = |g: &Glyph| cos * g.y - sin * g.x;
+    let base = offset(first);
+    glyphs.iter().all(|g| g.angle == first.angle && (offset(g) - base).abs() <= 0.5 * first.size.abs().max(1.0))
+}
+
 impl<'d> Interp<'d> {
     /// Opens an ActualText span for a `BDC` (already pushed on the marked-content stack) when
     /// its properties, inline or in `/Properties`, carry one and no span is open.
@@ -109,8 +119,13 @@ impl<'d> Interp<'d> {
         if span.first_glyph >= glyphs.len() {
             return;
         }
+        let (n, m) = (glyphs.len() - span.first_glyph, span.chars.len());
+        // Spread over several lines (a word hyphenated across a line break), chars that do not
+        // pair one to one with the glyphs would land on the wrong line: keep the glyphs' own text.
+        if m != n && !one_line(glyphs.get(span.first_glyph..).unwrap_or_default()) {
+            return;
+        }
         let originals = glyphs.split_off(span.first_glyph);
-        let (n, m) = (originals.len(), span.chars.len());
         let max = self.budget.limits.max_glyphs_per_page;
         // Char k takes the place of glyph k·n/m: spread evenly, in order. A glyph given several
         // chars is sliced among them; one given none keeps its box with no text.

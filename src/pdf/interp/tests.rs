@@ -570,6 +570,19 @@ fn actual_text_longer_or_shorter_than_its_glyphs_is_spread_over_them() {
 }
 
 #[test]
+fn actual_text_over_two_lines_is_used_only_when_it_pairs_with_the_glyphs() {
+    // `Sundheds-` / `udvalget` with the whole word as ActualText: spread evenly, its letters
+    // would move across the line break, so the glyphs keep their own text.
+    let p = one_page(
+        b"BT /F1 10 Tf 100 700 Td /Span <</ActualText (Sundhedsudvalget)>> BDC (Sundheds-) Tj \
+                      0 -12 Td (udvalget) Tj EMC ET",
+    );
+    assert_eq!(text_of(&p), "Sundheds-udvalget");
+    let p = one_page(b"BT /F1 10 Tf 100 700 Td /Span <</ActualText (ab cd)>> BDC (AB ) Tj 0 -12 Td (CD) Tj EMC ET");
+    assert_eq!(text_of(&p), "ab cd");
+}
+
+#[test]
 fn actual_text_from_properties_and_only_the_outer_span() {
     let mut b = PdfBuilder::new();
     let mut res = b.resources();
