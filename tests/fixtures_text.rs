@@ -10,11 +10,7 @@ use std::path::PathBuf;
 
 /// Phrases the extractor is known to get wrong, as (file, page, phrase): reported, not failed, so
 /// a new fixture can show a layout gap without breaking the build. Remove an entry once it passes.
-const KNOWN_GAPS: &[(&str, usize, &str)] = &[
-    // Two label/value header blocks under each other: the long values of `Til:` and `Emne:` end
-    // up after both labels instead of on their lines (pdftotext keeps each pair on one line).
-    ("personal/bilag-11.2-videresendt-mail.pdf", 1, "Emne: VS: Bekymring for min søn på Bostedet Engly"),
-];
+const KNOWN_GAPS: &[(&str, usize, &str)] = &[];
 
 fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")

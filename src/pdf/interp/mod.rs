@@ -4,6 +4,7 @@
 //! Form XObjects recurse with a depth bound and a stack of the forms being drawn (cycles exist).
 //! Every limit hit becomes a sentence in `PageContent::problems` and stops the page cleanly.
 
+mod actual_text;
 mod color;
 mod lexer;
 mod oc;
@@ -92,6 +93,8 @@ pub(crate) struct Interp<'d> {
     marked: Vec<bool>,
     /// Open marked-content levels, forms and annotations that hide their content.
     hidden_levels: u32,
+    /// The open `/ActualText` span, if any.
+    actual: Option<actual_text::ActualSpan>,
 }
 
 /// The state of one running content stream (the page, a form, an appearance).
@@ -135,6 +138,7 @@ impl<'d> Interp<'d> {
             path: Path::default(),
             marked: Vec::new(),
             hidden_levels: 0,
+            actual: None,
         }
     }
 

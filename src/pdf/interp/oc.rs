@@ -82,6 +82,7 @@ impl<'d> Interp<'d> {
     }
 
     pub(super) fn end_marked(&mut self) {
+        self.end_actual_text(self.marked.len());
         if self.marked.pop() == Some(true) {
             self.hidden_levels = self.hidden_levels.saturating_sub(1);
         }

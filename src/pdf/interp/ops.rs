@@ -268,6 +268,7 @@ impl<'d> Interp<'d> {
                     _ => false,
                 };
                 self.begin_marked(hides);
+                self.begin_actual_text(f, args, lex);
             }
             b"EMC" if self.marked.len() > f.marked_base => self.end_marked(),
             _ => {}

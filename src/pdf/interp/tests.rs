@@ -541,3 +541,64 @@ fn a_form_without_subtype_is_still_drawn() {
     let doc = Document::open(&b.finish(), Limits::default()).unwrap();
     assert_eq!(doc.page_content(0).glyphs.len(), 1);
 }
+
+fn text_of(p: &PageContent) -> String {
+    p.glyphs.iter().map(|g| g.ch).collect()
+}
+
+#[test]
+fn actual_text_replaces_what_its_glyphs_spell() {
+    // Chromium's small capitals: scaled capitals whose ActualText is the lower-case letter.
+    let p = one_page(
+        b"BT /F1 10 Tf 100 700 Td (M) Tj /Span <</ActualText <FEFF00F8> >> BDC (O) Tj EMC \
+                      /Span << /ActualText (d) /MCID 3 >> BDC (D) Tj EMC ET",
+    );
+    assert_eq!(text_of(&p), "Mød");
+    assert_all_close(&xs(&p), &[100.0, 105.0, 110.0]);
+}
+
+#[test]
+fn actual_text_longer_or_shorter_than_its_glyphs_is_spread_over_them() {
+    // One glyph for `ffi` (a ligature without ToUnicode): sliced in three along the baseline.
+    let p = one_page(b"BT /F1 10 Tf 100 700 Td /Span <</ActualText (ffi)>> BDC (X) Tj EMC ET");
+    assert_eq!(text_of(&p), "ffi");
+    let x1s: Vec<f32> = p.glyphs.iter().map(|g| g.bbox.x1).collect();
+    assert_all_close(&x1s, &[100.0 + 5.0 / 3.0, 100.0 + 10.0 / 3.0, 105.0]);
+    // Three glyphs standing for two letters: the spare glyph keeps its box without text.
+    let p = one_page(b"BT /F1 10 Tf 100 700 Td /Span <</ActualText (ab)>> BDC (XYZ) Tj EMC ET");
+    assert_eq!(text_of(&p), "ab\u{FFFD}");
+}
+
+#[test]
+fn actual_text_over_two_lines_is_used_only_when_it_pairs_with_the_glyphs() {
+    // `Sundheds-` / `udvalget` with the whole word as ActualText: spread evenly, its letters
+    // would move across the line break, so the glyphs keep their own text.
+    let p = one_page(
+        b"BT /F1 10 Tf 100 700 Td /Span <</ActualText (Sundhedsudvalget)>> BDC (Sundheds-) Tj \
+                      0 -12 Td (udvalget) Tj EMC ET",
+    );
+    assert_eq!(text_of(&p), "Sundheds-udvalget");
+    let p = one_page(b"BT /F1 10 Tf 100 700 Td /Span <</ActualText (ab cd)>> BDC (AB ) Tj 0 -12 Td (CD) Tj EMC ET");
+    assert_eq!(text_of(&p), "ab cd");
+}
+
+#[test]
+fn actual_text_from_properties_and_only_the_outer_span() {
+    let mut b = PdfBuilder::new();
+    let mut res = b.resources();
+    res.set("Properties", dictionary! { "P0" => dictionary! { "ActualText" => Object::string_literal("Søren") } });
+    b.page(b"BT /F1 10 Tf 100 700 Td /Span /P0 BDC (S) Tj /Span <</ActualText (x)>> BDC (OREN) Tj EMC EMC ET", res);
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    let p = doc.page_content(0);
+    assert_eq!(text_of(&p), "Søren");
+}
+
+#[test]
+fn blank_actual_text_and_unclosed_spans_do_not_lose_glyphs() {
+    // A soft hyphen's ActualText over a visible hyphen: the hyphen stays (a reader sees it).
+    let p = one_page(b"BT /F1 10 Tf 100 700 Td (Jens) Tj /Span <</ActualText <FEFF00AD> >> BDC (-) Tj EMC ET");
+    assert_eq!(text_of(&p), "Jens-");
+    // A span the stream never closes still ends with the stream.
+    let p = one_page(b"BT /F1 10 Tf 100 700 Td /Span <</ActualText (ok)>> BDC (KO) Tj ET");
+    assert_eq!(text_of(&p), "ok");
+}

@@ -67,13 +67,18 @@ impl Fragment {
 /// Builds the lines of one glyph group, top to bottom and, within a row, left to right.
 pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
     let mut scratch = Scratch::default();
-    let rows: Vec<Vec<Fragment>> = rows(glyphs)
+    let ordered: Vec<Vec<u32>> = rows(glyphs)
         .into_iter()
         .map(|row| {
             let order = order_row(glyphs, row);
-            let order = combine_accents(glyphs, order);
-            fragments(glyphs, order, &mut scratch)
+            combine_accents(glyphs, order)
         })
+        .collect();
+    let gaps = letter_gaps(glyphs, &ordered);
+    let rows: Vec<Vec<Fragment>> = ordered
+        .into_iter()
+        .zip(gaps)
+        .map(|(order, letter_gap)| fragments(glyphs, order, letter_gap, &mut scratch))
         .collect();
     let gutters = GutterIndex::new(&rows);
     let mut lines = Vec::new();
@@ -281,12 +286,138 @@ fn ends_superscript(prev: &FrameGlyph, g: &FrameGlyph) -> bool {
     prev.size < 0.8 * g.size && prev.base - g.base > 0.28 * g.size
 }
 
+/// Letter-spaced rows need at least this many gaps inside words before their spacing is trusted.
+const LETTER_GAP_SAMPLES: usize = 8;
+/// A row of one word needs this many gaps to borrow its neighbour's letter-spacing.
+const LETTER_GAP_SAMPLES_ALONE: usize = 3;
+/// Letter gaps from this share of the font size on are as wide as a word space (TeX sets a
+/// chart of characters with such gaps and no space glyphs).
+const WORD_SPACE_LIKE: f32 = 0.25;
+/// Running text has a space glyph at least every this many letters (long Danish compounds
+/// included); a row with fewer spaces is a chart of characters, not words.
+const LETTERS_PER_SPACE: usize = 12;
+/// The same for narrow gaps, lenient enough for a label and a long number (`CPR-nr.: 120387-1232`).
+const LETTERS_PER_SPACE_NARROW: usize = 24;
+/// Most spread (interquartile range, share of the font size) of the gaps of a letter-spaced run.
+const LETTER_GAP_SPREAD: f32 = 0.08;
+/// Spacing between letters below this share of the font size is kerning, not letter-spacing.
+const LETTER_GAP_MIN: f32 = 0.05;
+/// Above this it is no longer text set with letter-spacing but a table of single characters.
+const LETTER_GAP_MAX: f32 = 0.5;
+
+/// The gaps inside a row's words, as a share of the font size.
+struct RowSpacing {
+    /// Median gap between neighbouring glyphs with no space glyph between them.
+    gap: f32,
+    /// Interquartile range of those gaps.
+    spread: f32,
+    samples: usize,
+    /// Space glyphs in the row.
+    spaces: usize,
+    size: f32,
+}
+
+impl RowSpacing {
+    fn of(glyphs: &[FrameGlyph], row: &[u32]) -> RowSpacing {
+        let mut gaps: Vec<f32> = Vec::new();
+        let mut sizes: Vec<f32> = Vec::new();
+        let mut spaces = 0usize;
+        let mut prev: Option<&FrameGlyph> = None;
+        let mut x_max = f32::MIN;
+        for &i in row {
+            let Some(g) = glyphs.get(i as usize) else { continue };
+            if g.is_space {
+                spaces += 1;
+                prev = None;
+                continue;
+            }
+            sizes.push(g.size);
+            if let Some(p) = prev {
+                let gap = (g.x0 - x_max) / g.size.max(p.size);
+                if gap < FRAGMENT_GAP {
+                    gaps.push(gap);
+                }
+            }
+            x_max = if prev.is_some() { x_max.max(g.x1) } else { g.x1 };
+            prev = Some(g);
+        }
+        let spread = quantile(&mut gaps, 3, 4) - quantile(&mut gaps, 1, 4);
+        RowSpacing { gap: median(&mut gaps), spread, samples: gaps.len(), spaces, size: median(&mut sizes) }
+    }
+
+    /// Letter-spacing is one value for the whole run: the gaps vary only by kerning. A table of
+    /// characters in fixed cells has gaps as varied as the glyphs' widths.
+    fn letter_spaced(&self) -> bool {
+        (LETTER_GAP_MIN..=LETTER_GAP_MAX).contains(&self.gap) && self.spread <= LETTER_GAP_SPREAD
+    }
+
+    /// Whether this row's own spacing shows it is letter-spaced: its word spaces are glyphs, as
+    /// many as words need (so the gaps without one are inside words), or it is a chart of
+    /// characters with a stray space. Gaps as wide as a word space need as many spaces as
+    /// running text has.
+    fn trusted(&self) -> bool {
+        let per_space = if self.gap >= WORD_SPACE_LIKE { LETTERS_PER_SPACE } else { LETTERS_PER_SPACE_NARROW };
+        self.spaces > 0
+            && self.samples <= per_space * self.spaces
+            && self.samples >= LETTER_GAP_SAMPLES
+            && self.letter_spaced()
+    }
+
+    /// Whether a row without spaces (one word: a heading, a paragraph's last word) is set like
+    /// `other`, a trusted neighbour: same size, same gaps.
+    fn matches(&self, other: &RowSpacing) -> bool {
+        self.spaces == 0
+            && self.samples >= LETTER_GAP_SAMPLES_ALONE
+            && self.letter_spaced()
+            && (self.size - other.size).abs() <= 0.05 * other.size
+            && (self.gap - other.gap).abs() <= 0.25 * other.gap + 0.02
+    }
+}
+
+/// The spacing each row puts between the letters of its words, as a share of the font size: 0
+/// for ordinary text, more for letter-spaced text (CSS `letter-spacing`, Writer's character
+/// spacing, `Tc`), where every letter is further from the next than poppler's word gap. A row
+/// shows it by itself when it draws its word spaces as glyphs (the gaps without one are inside
+/// words; their median is the letter spacing); a row of one word borrows it from the row above
+/// or below when its gaps match. Other rows keep the fixed threshold, so a sparse row of digits
+/// or check boxes is never glued into one word.
+fn letter_gaps(glyphs: &[FrameGlyph], rows: &[Vec<u32>]) -> Vec<f32> {
+    let spacing: Vec<RowSpacing> = rows.iter().map(|r| RowSpacing::of(glyphs, r)).collect();
+    (0..spacing.len())
+        .map(|i| {
+            let own = &spacing[i];
+            if own.trusted() {
+                return own.gap;
+            }
+            let neighbours = [i.checked_sub(1), i.checked_add(1)];
+            neighbours
+                .into_iter()
+                .flatten()
+                .filter_map(|j| spacing.get(j))
+                .find(|n| n.trusted() && own.matches(n))
+                .map_or(0.0, |n| n.gap)
+        })
+        .collect()
+}
+
+/// A footnote number raised right after a number (`120387-1232¹`, `43 21 12 34.²`): glued on,
+/// it would read as more digits of the number and hide a CPR or phone number from the rules.
+/// After a word it stays attached (`m²`, `note¹`, `Diakritika.³`), as in pdftotext.
+/// `before` is the char ahead of `prev`, for punctuation between the number and the mark.
+fn starts_superscript_number(before: Option<char>, prev: &FrameGlyph, g: &FrameGlyph) -> bool {
+    let after_number =
+        prev.ch.is_ascii_digit() || (prev.ch.is_ascii_punctuation() && before.is_some_and(|c| c.is_ascii_digit()));
+    after_number && g.ch.is_ascii_digit() && g.size < 0.8 * prev.size && g.base - prev.base > 0.28 * prev.size
+}
+
 /// Splits a row in reading order into fragments at wide gaps, marking word breaks.
-fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, scratch: &mut Scratch) -> Vec<Fragment> {
+fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mut Scratch) -> Vec<Fragment> {
+    let word_gap = WORD_GAP + letter_gap;
     let mut out = Vec::new();
     let mut items: Vec<u32> = Vec::with_capacity(row.len() * 2);
     let mut x_max = f32::MIN;
     let mut prev: Option<&FrameGlyph> = None;
+    let mut before: Option<char> = None;
     let mut pending_space = false;
     for i in row {
         let g = &glyphs[i as usize];
@@ -301,12 +432,17 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, scratch: &mut Scratch) -> Vec
                 // One buffer for the row; each fragment gets an exact-size copy.
                 out.push(fragment(glyphs, items.clone(), scratch));
                 items.clear();
-            } else if pending_space || gap > WORD_GAP * size || ends_superscript(p, g) {
+            } else if pending_space
+                || gap > word_gap * size
+                || ends_superscript(p, g)
+                || starts_superscript_number(before, p, g)
+            {
                 items.push(SPACE);
             }
         }
         items.push(i);
         x_max = x_max.max(g.x1);
+        before = prev.map(|p| p.ch);
         prev = Some(g);
         pending_space = false;
     }
@@ -317,11 +453,16 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, scratch: &mut Scratch) -> Vec
 }
 
 fn median(values: &mut [f32]) -> f32 {
-    if values.is_empty() {
+    quantile(values, 1, 2)
+}
+
+/// The value at `num/den` of `values` (nearest rank below), 0 when empty.
+fn quantile(values: &mut [f32], num: usize, den: usize) -> f32 {
+    if values.is_empty() || den == 0 {
         return 0.0;
     }
-    let mid = values.len() / 2;
-    *values.select_nth_unstable_by(mid, |a, b| a.total_cmp(b)).1
+    let k = (values.len() * num / den).min(values.len() - 1);
+    *values.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
 }
 
 fn opens_with_label(glyphs: &[FrameGlyph], items: &[u32]) -> bool {
@@ -417,7 +558,8 @@ impl GutterIndex {
         }
         // `Signe Hansen        Dato: 6. marts 2024`: the right side is a label and value of its
         // own, beside (not belonging to) the left side; a letter's address and its date block.
-        if b.labelled {
+        // After a label, it is the label's value: a mail's `Emne:   VS: Bekymring for …`.
+        if b.labelled && a.last != ':' {
             return true;
         }
         let size = a.size.max(b.size);

@@ -4,7 +4,10 @@
 //! column by column. Differences from pdftotext, on purpose: a label and its short value on one
 //! baseline (`CPR-nr.:   120387-1234`) stay one line however wide the gap; a hyphen at the end of
 //! a line is kept (pdftotext joins the word halves); text outside the page box is kept, after
-//! the visible text, because a downloader can still read it.
+//! the visible text, because a downloader can still read it; letter-spaced text (every letter
+//! further from the next than the word gap) keeps its words, where pdftotext spells it letter by
+//! letter; a footnote number raised right after a number is a word of its own, where pdftotext
+//! makes it one more digit.
 
 mod blocks;
 mod glyphs;

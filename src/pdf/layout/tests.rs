@@ -115,6 +115,21 @@ fn label_and_value_across_a_tab_stay_on_one_line() {
     assert_eq!(t.lines.len(), 2);
 }
 
+#[test]
+fn a_long_value_that_opens_like_a_label_stays_with_its_label() {
+    // Outlook's print of a forwarded mail: the subject `VS: …` after the tab of `Emne:`.
+    let mut p = page();
+    run(&mut p, "Til:", 72.0, 700.0, 11.0);
+    run(&mut p, "Social- og Sundhedsudvalget <ssu@sonderaa.dk>", 150.0, 700.0, 11.0);
+    run(&mut p, "Emne:", 72.0, 686.0, 11.0);
+    run(&mut p, "VS: Bekymring for min søn på Bostedet Engly", 150.0, 686.0, 11.0);
+    let t = page_text(&p);
+    assert_eq!(
+        t.text,
+        "Til: Social- og Sundhedsudvalget <ssu@sonderaa.dk>\nEmne: VS: Bekymring for min søn på Bostedet Engly"
+    );
+}
+
 fn column_lines(prefix: &str, n: usize) -> Vec<String> {
     (0..n).map(|i| format!("{prefix} linje {i:02} med en del almindelig tekst her")).collect()
 }
@@ -393,4 +408,76 @@ fn a_letters_address_and_date_block_stay_apart() {
         t.text,
         "Signe Bech-Nielsen\nRosenvænget 7\n6990 Sønderå\n\nDato: 6. marts 2024\nSagsnr.: 27.15.08-G01-77-24\n\nMødet slutter kl. 16:00 og referatet følger"
     );
+}
+
+/// Paints `text` with `spacing × size` after every char, spaces included (CSS `letter-spacing`,
+/// `Tc`): each letter stands further from the next than a word gap in unspaced text.
+fn letter_spaced(page: &mut PageContent, text: &str, x: f32, y: f32, size: f32, spacing: f32) {
+    let mut x = x;
+    for ch in text.chars() {
+        let g = glyph(page, ch, x, y, size, 0, ADVANCE * size);
+        page.glyphs.push(g);
+        x += (ADVANCE + spacing) * size;
+    }
+}
+
+#[test]
+fn letter_spaced_text_keeps_its_words() {
+    let mut p = page();
+    letter_spaced(&mut p, "CPR-nr.: 120387-1232 Søren Østergård", 72.0, 700.0, 11.0, 0.12);
+    letter_spaced(&mut p, "REFERAT – SOCIAL- OG SUNDHEDSUDVALGET", 72.0, 680.0, 14.0, 0.3);
+    // A paragraph's last line of one word has no space to show its spacing: it borrows it.
+    letter_spaced(&mut p, "Klagen er sendt af", 72.0, 646.0, 11.0, 0.12);
+    letter_spaced(&mut p, "Østergård", 72.0, 632.0, 11.0, 0.12);
+    letter_spaced(&mut p, "Borgerens bror har skrevet", 72.0, 600.0, 11.0, 0.0);
+    let t = page_text(&p);
+    let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
+    let want = [
+        "CPR-nr.: 120387-1232 Søren Østergård",
+        "REFERAT – SOCIAL- OG SUNDHEDSUDVALGET",
+        "Klagen er sendt af",
+        "Østergård",
+        "Borgerens bror har skrevet",
+    ];
+    assert_eq!(lines, want);
+}
+
+#[test]
+fn a_chart_of_characters_with_one_space_is_not_letter_spaced_text() {
+    // A font table (tipa's manual): chars in cells with gaps but no space glyph between them,
+    // and one space somewhere in the row.
+    let mut p = page();
+    words_with_gaps(&mut p, "! \" # $ % & ( ) * + , - . / 0 1 2 3 4 5 6 7 8 9 : ; < =", 72.0, 700.0, 10.0, 0.3);
+    let mut space = glyph(&p, ' ', 60.0, 700.0, 10.0, 0, 2.0);
+    space.synthetic_space = true;
+    p.glyphs.push(space);
+    assert_eq!(page_text(&p).text, "! \" # $ % & ( ) * + , - . / 0 1 2 3 4 5 6 7 8 9 : ; < =");
+    // The same with the narrower gaps of a smaller chart.
+    let mut p = page();
+    let chart = "! \" # $ % & ( ) * + , - . / 0 1 2 3 4 5 6 7 8 9 : ; < = > ? @ A B C D E F G H I J K";
+    words_with_gaps(&mut p, chart, 72.0, 700.0, 10.0, 0.2);
+    let mut space = glyph(&p, ' ', 60.0, 700.0, 10.0, 0, 2.0);
+    space.synthetic_space = true;
+    p.glyphs.push(space);
+    assert_eq!(page_text(&p).text, chart);
+}
+
+#[test]
+fn sparse_characters_without_space_glyphs_stay_apart() {
+    // A row of check marks or single digits in table cells: no space glyphs, wide regular gaps.
+    let mut p = page();
+    words_with_gaps(&mut p, "1 2 3 4 5 6 7 8 9 0 1 2", 72.0, 700.0, 10.0, 0.3);
+    assert_eq!(page_text(&p).text, "1 2 3 4 5 6 7 8 9 0 1 2");
+}
+
+#[test]
+fn footnote_number_after_a_number_is_a_word_of_its_own() {
+    let mut p = page();
+    let x = run(&mut p, "CPR-nr.: 120387-1232", 72.0, 700.0, 12.0);
+    let x = run(&mut p, "1", x, 704.0, 7.0);
+    let x = run(&mut p, " og tlf. 43 21 12 34.", x, 700.0, 12.0);
+    let x = run(&mut p, "2", x, 704.0, 7.0);
+    let x = run(&mut p, " jf. aftalen.", x, 700.0, 12.0);
+    run(&mut p, "3", x, 704.0, 7.0);
+    assert_eq!(page_text(&p).text, "CPR-nr.: 120387-1232 1 og tlf. 43 21 12 34. 2 jf. aftalen.3");
 }
