@@ -8,7 +8,7 @@
 //! checked as page text by every rule and is not hidden.
 
 use super::{mask, Finding, Severity};
-use crate::pdf::{Glyph, ImageDraw, PageContent, Rect, Rgb, Shape};
+use crate::pdf::{Concealed, Glyph, ImageDraw, PageContent, Rect, Rgb, Shape};
 
 /// Share of a glyph's box a later fill must cover to hide it (Free Law Project's x-ray uses
 /// "most of the box"; partial overlaps are underlines and table rules).
@@ -51,6 +51,12 @@ enum Reason {
     Transparent,
     /// Render mode 3 (or 7) with no image under it.
     Invisible,
+    /// In a layer (optional content) that is off when the file is opened.
+    LayerOff,
+    /// Outside the clipping path.
+    ClippedAway,
+    /// Squeezed by horizontal scaling into a sliver.
+    Squeezed,
 }
 
 impl Reason {
@@ -80,6 +86,11 @@ impl Reason {
             Reason::Tiny => format!("{} pt text, too small to read", format_size(max_size)),
             Reason::Transparent => "fully transparent text".to_string(),
             Reason::Invisible => "invisible text (render mode 3) with no scanned image under it".to_string(),
+            Reason::LayerOff => {
+                "text in a layer (optional content) that is switched off when the file is opened".to_string()
+            }
+            Reason::ClippedAway => "text outside the clipping path, so it is never drawn".to_string(),
+            Reason::Squeezed => "text squeezed to a sliver by horizontal scaling, too narrow to read".to_string(),
         }
     }
 
@@ -97,6 +108,7 @@ impl Reason {
         match self {
             Reason::UnderBox(_) | Reason::SameAsBackground(true) | Reason::Transparent => 0.9,
             Reason::OffPage | Reason::Tiny | Reason::Invisible | Reason::RunsOffPage => 0.8,
+            Reason::LayerOff | Reason::ClippedAway | Reason::Squeezed => 0.85,
             Reason::SameAsBackground(false) => 0.7,
             Reason::UnderImage => 0.5,
         }
@@ -200,9 +212,17 @@ impl<'a> Classifier<'a> {
 
     fn classify(&self, g: &Glyph) -> Option<Reason> {
         let (cx, cy) = centre(&g.bbox);
+        if g.concealed == Concealed::LayerOff {
+            return Some(Reason::LayerOff);
+        }
         if g.render_mode == 3 || g.render_mode == 7 {
             let on_image = self.images.iter().any(|i| i.bbox.contains_point(cx, cy));
             return (!on_image).then_some(Reason::Invisible);
+        }
+        match g.concealed {
+            Concealed::ClippedAway => return Some(Reason::ClippedAway),
+            Concealed::Squeezed => return Some(Reason::Squeezed),
+            _ => {}
         }
         if g.alpha < 0.1 {
             return Some(Reason::Transparent);

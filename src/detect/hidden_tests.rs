@@ -1,5 +1,5 @@
 use super::*;
-use crate::pdf::GlyphSource;
+use crate::pdf::{Concealed, GlyphSource};
 
 fn page() -> PageContent {
     PageContent { number: 1, page_box: Rect::new(0.0, 0.0, 595.0, 842.0), ..Default::default() }
@@ -26,6 +26,7 @@ fn glyphs(text: &str, x: f32, y: f32, seq: u32) -> Vec<Glyph> {
                 font: 0,
                 seq: seq + i as u32,
                 synthetic_space: false,
+                concealed: Default::default(),
             }
         })
         .collect()
@@ -209,4 +210,31 @@ fn half_page_image_without_text_is_medium() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].severity, Severity::Medium);
     assert!(f[0].message.contains("mostly an image"));
+}
+
+#[test]
+fn text_in_an_off_layer_clipped_away_or_squeezed_is_hidden_and_says_why() {
+    let with = |text: &str, y: f32, seq: u32, c: Concealed| {
+        glyphs(text, 50.0, y, seq).into_iter().map(move |g| Glyph { concealed: c, ..g })
+    };
+    let mut p = page();
+    // An OCR layer over a scan is visible, but not when its layer is off.
+    p.images.push(image(Rect::new(0.0, 600.0, 595.0, 842.0), 0));
+    p.glyphs.extend(with("Lag slukket", 700.0, 10, Concealed::LayerOff).map(|g| Glyph {
+        render_mode: 3,
+        alpha: 0.0,
+        ..g
+    }));
+    p.glyphs.extend(with("Klippet bort", 500.0, 100, Concealed::ClippedAway));
+    p.glyphs.extend(with("Presset sammen", 300.0, 200, Concealed::Squeezed));
+    p.glyphs.extend(glyphs("Almindelig tekst", 50.0, 100.0, 300));
+    let f = run(&p);
+    assert_eq!(f.len(), 3, "{f:?}");
+    assert_eq!(f[0].text, "Lag slukket");
+    assert!(f[0].message.contains("layer (optional content)"), "{}", f[0].message);
+    assert_eq!(f[1].text, "Klippet bort");
+    assert!(f[1].message.contains("clipping path"), "{}", f[1].message);
+    assert_eq!(f[2].text, "Presset sammen");
+    assert!(f[2].message.contains("squeezed"), "{}", f[2].message);
+    assert!(f.iter().all(|f| f.severity == Severity::Medium));
 }

@@ -16,6 +16,8 @@ mod xobject;
 mod test_pdf;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_visibility;
 
 pub(crate) use oc::layers_off;
 
@@ -92,6 +94,8 @@ pub(crate) struct Interp<'d> {
     marked: Vec<bool>,
     /// Open marked-content levels, forms and annotations that hide their content.
     hidden_levels: u32,
+    /// `W`/`W*` seen: the next path-painting operator also clips.
+    clip_pending: bool,
 }
 
 /// The state of one running content stream (the page, a form, an appearance).
@@ -135,6 +139,7 @@ impl<'d> Interp<'d> {
             path: Path::default(),
             marked: Vec::new(),
             hidden_levels: 0,
+            clip_pending: false,
         }
     }
 

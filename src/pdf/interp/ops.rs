@@ -5,7 +5,10 @@ use super::lexer::{Lexer, Token};
 use super::{Frame, Interp};
 use crate::pdf::content::{Rgb, Shape};
 use crate::pdf::document::{deref, dict_get, number};
-use crate::pdf::geom::Matrix;
+use crate::pdf::geom::{Matrix, Rect};
+
+/// Page-space width (pt) from which a straight stroke hides the text under it.
+const MIN_COVER_STROKE: f32 = 5.0;
 use lopdf::Object;
 
 /// The last `N` operands as numbers, or `None` when there are fewer or one is not a number.
@@ -107,8 +110,15 @@ impl<'d> Interp<'d> {
                     self.path.rect(&f.gs.ctm, x, y, w, h);
                 }
             }
-            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => self.fill_path(f),
-            b"S" | b"s" | b"n" => self.path.clear(),
+            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => self.paint_path(f, true),
+            b"S" | b"s" => self.paint_path(f, false),
+            b"n" => self.paint_path(f, false),
+            b"W" | b"W*" => self.clip_pending = true,
+            b"w" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.line_width = v.abs();
+                }
+            }
             // Text.
             b"BT" => {
                 f.tm = Matrix::IDENTITY;
@@ -300,11 +310,56 @@ impl<'d> Interp<'d> {
         }
     }
 
+    /// A path-painting operator: records fills and thick strokes, then applies a pending clip
+    /// (which takes effect after the painting, as the spec orders).
+    fn paint_path(&mut self, f: &mut Frame<'d>, fill: bool) {
+        if fill {
+            self.fill_path(f);
+        } else {
+            self.stroke_path(f);
+        }
+        if std::mem::take(&mut self.clip_pending) {
+            let r = self.path.rects.iter().fold(self.path.bbox, |acc, r| Some(acc.map_or(*r, |a| a.union(r))));
+            // A clip with no path at all clips everything away.
+            f.gs.clip_to(r.unwrap_or(Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 }));
+        }
+        self.path.clear();
+    }
+
+    /// A straight stroke as wide as a line of text is a marker pen drawn over it: recorded as
+    /// the filled rectangle it paints. Thinner strokes (rules, underlines, borders) are not.
+    fn stroke_path(&mut self, f: &Frame<'d>) {
+        let Some(((xa, ya), (xb, yb))) = self.path.single_segment() else { return };
+        let ctm = &f.gs.ctm;
+        let scale = (ctm.a * ctm.d - ctm.b * ctm.c).abs().sqrt();
+        let half = f.gs.line_width * scale / 2.0;
+        if half < MIN_COVER_STROKE / 2.0 || self.out.shapes.len() >= self.budget.limits.max_glyphs_per_page {
+            return;
+        }
+        let r = if (ya - yb).abs() <= 0.01 {
+            Rect::new(xa, ya - half, xb, ya + half)
+        } else if (xa - xb).abs() <= 0.01 {
+            Rect::new(xa - half, ya, xa + half, yb)
+        } else {
+            return;
+        };
+        let Some(bbox) = f.gs.visible_part(&r) else { return };
+        let visible = self.visible();
+        let seq = self.next_seq();
+        self.out.shapes.push(Shape {
+            bbox,
+            fill: f.gs.stroke,
+            alpha: if visible { f.gs.stroke_alpha } else { 0.0 },
+            is_rect: true,
+            source: f.source,
+            seq,
+        });
+    }
+
     /// Records a filled path: one exact shape per rectangle when the path is only rectangles,
     /// else one shape with the path's box.
     fn fill_path(&mut self, f: &Frame<'d>) {
         if self.path.is_empty() {
-            self.path.clear();
             return;
         }
         let max = self.budget.limits.max_glyphs_per_page;
@@ -315,10 +370,10 @@ impl<'d> Interp<'d> {
         let rects = std::mem::take(&mut self.path.rects);
         let visible = self.visible();
         if self.path.subpaths == 0 {
-            for r in &rects {
+            for r in rects.iter().filter_map(|r| f.gs.visible_part(r)) {
                 let seq = self.next_seq();
                 self.out.shapes.push(Shape {
-                    bbox: *r,
+                    bbox: r,
                     fill: f.gs.fill,
                     alpha: if visible { f.gs.fill_alpha } else { 0.0 },
                     is_rect: true,
@@ -327,22 +382,21 @@ impl<'d> Interp<'d> {
                 });
             }
         } else {
-            let is_rect = rects.is_empty() && self.path.polyline_is_rect();
+            let solid = self.path.solid_box();
             let bbox = rects.iter().fold(self.path.bbox, |acc, r| Some(acc.map_or(*r, |a| a.union(r))));
-            if let Some(bbox) = bbox {
+            if let Some(bbox) = solid.or(bbox).and_then(|b| f.gs.visible_part(&b)) {
                 let seq = self.next_seq();
                 self.out.shapes.push(Shape {
                     bbox,
                     fill: f.gs.fill,
                     alpha: if visible { f.gs.fill_alpha } else { 0.0 },
-                    is_rect,
+                    is_rect: solid.is_some(),
                     source: f.source,
                     seq,
                 });
             }
         }
         self.path.rects = rects;
-        self.path.clear();
     }
 }
 

@@ -46,6 +46,9 @@ impl<'d> Interp<'d> {
         let subtype = if subtype.is_none() && s.dict.has(b"BBox") { Some(&b"Form"[..]) } else { subtype };
         match subtype {
             Some(b"Image") => {
+                if s.dict.get(b"OC").is_ok_and(|oc| self.oc_hidden(oc)) {
+                    return;
+                }
                 let dim = |k: &[u8]| dict_get(lo, &s.dict, k).and_then(number).unwrap_or(0.0).max(0.0) as u32;
                 self.image(f, dim(b"Width"), dim(b"Height"));
             }
@@ -70,14 +73,10 @@ impl<'d> Interp<'d> {
             self.stop(format!("the page paints more than {max} images; the rest of the page was not read"));
             return;
         }
+        // The part clipped away shows nothing; an image clipped away entirely covers nothing.
+        let Some(bbox) = f.gs.visible_part(&f.gs.ctm.apply_rect(&UNIT_SQUARE)) else { return };
         let seq = self.next_seq();
-        self.out.images.push(ImageDraw {
-            bbox: f.gs.ctm.apply_rect(&UNIT_SQUARE),
-            width,
-            height,
-            source: f.source,
-            seq,
-        });
+        self.out.images.push(ImageDraw { bbox, width, height, source: f.source, seq });
     }
 
     /// Runs a form's content in `gs` (its CTM already includes the form matrix), its own resources (else the caller's), and a fresh
@@ -91,6 +90,11 @@ impl<'d> Interp<'d> {
         source: GlyphSource,
         hide: bool,
     ) {
+        let mut gs = gs;
+        // A form is clipped to its BBox.
+        if let Some(bbox) = dict_get(self.lo, &s.dict, b"BBox").and_then(|o| rect_of(self.lo, o)) {
+            gs.clip_to(gs.ctm.apply_rect(&bbox));
+        }
         let max_depth = self.budget.limits.max_form_depth;
         if self.form_depth >= max_depth {
             self.note(format!(
