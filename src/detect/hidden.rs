@@ -42,6 +42,8 @@ enum Reason {
     /// Under a later opaque filled rectangle of this colour.
     UnderBox(Rgb),
     UnderImage,
+    /// Under an image of a few pixels stretched over it: a fill, not a picture.
+    UnderFillImage,
     /// The fill colour of the text equals what is behind it; `true` when that is white paper.
     SameAsBackground(bool),
     OffPage,
@@ -79,6 +81,9 @@ impl Reason {
             }
             Reason::UnderBox(_) => "text under a filled box drawn over it (the text is still in the file)".to_string(),
             Reason::UnderImage => "text under an image drawn over it (the text is still in the file)".to_string(),
+            Reason::UnderFillImage => {
+                "text under a solid image stretched over it (a redaction that did not remove the text)".to_string()
+            }
             Reason::SameAsBackground(true) => "white text on white".to_string(),
             Reason::SameAsBackground(false) => "text in the same colour as the box behind it".to_string(),
             Reason::OffPage => "text outside the visible page".to_string(),
@@ -96,7 +101,7 @@ impl Reason {
 
     fn severity(&self) -> Severity {
         match self {
-            Reason::UnderBox(_) => Severity::High,
+            Reason::UnderBox(_) | Reason::UnderFillImage => Severity::High,
             // Signature and stamp images are often drawn over typed text with a transparent
             // background (a soft mask the page content does not reveal): often visible after all.
             Reason::UnderImage | Reason::RunsOffPage => Severity::Low,
@@ -107,6 +112,7 @@ impl Reason {
     fn confidence(&self) -> f32 {
         match self {
             Reason::UnderBox(_) | Reason::SameAsBackground(true) | Reason::Transparent => 0.9,
+            Reason::UnderFillImage => 0.8,
             Reason::OffPage | Reason::Tiny | Reason::Invisible | Reason::RunsOffPage => 0.8,
             Reason::LayerOff | Reason::ClippedAway | Reason::Squeezed => 0.85,
             Reason::SameAsBackground(false) => 0.7,
@@ -200,8 +206,11 @@ struct Classifier<'a> {
 
 impl<'a> Classifier<'a> {
     fn new(content: &'a PageContent) -> Classifier<'a> {
-        let images =
-            content.images.iter().filter(|i| i.width == 0 || i.height == 0 || i.width * i.height >= 64).collect();
+        let images = content
+            .images
+            .iter()
+            .filter(|i| i.width == 0 || i.height == 0 || i.width.saturating_mul(i.height) >= 64)
+            .collect();
         Classifier {
             content,
             bands: Bands::new(&content.page_box, &content.shapes),
@@ -249,6 +258,16 @@ impl<'a> Classifier<'a> {
         });
         if later_image {
             return Some(Reason::UnderImage);
+        }
+        let later_fill_image = self.content.images.iter().any(|i| {
+            i.width > 0
+                && i.height > 0
+                && i.width.saturating_mul(i.height) < 64
+                && i.seq > g.seq
+                && coverage(&g.bbox, &i.bbox) >= COVER_SHARE
+        });
+        if later_fill_image {
+            return Some(Reason::UnderFillImage);
         }
         // Stroked-only text (modes 1, 5) shows its outline colour, which is not tracked.
         if !matches!(g.render_mode, 0 | 2 | 4 | 6) {
@@ -429,7 +448,7 @@ fn report_runs(content: &PageContent, runs: Vec<Run>, visible: &VisibleWords, ou
     for run in runs {
         let text = run.text();
         let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-        let needed = if matches!(run.reason, Reason::UnderBox(_)) { 1 } else { 2 };
+        let needed = if matches!(run.reason, Reason::UnderBox(_) | Reason::UnderFillImage) { 1 } else { 2 };
         if letters < needed {
             continue;
         }
@@ -499,8 +518,11 @@ fn no_text_layer(content: &PageContent, out: &mut Vec<Finding>) {
     if page.area() <= 0.0 {
         return;
     }
-    let images: Vec<&ImageDraw> =
-        content.images.iter().filter(|i| i.width == 0 || i.height == 0 || i.width * i.height >= 64).collect();
+    let images: Vec<&ImageDraw> = content
+        .images
+        .iter()
+        .filter(|i| i.width == 0 || i.height == 0 || i.width.saturating_mul(i.height) >= 64)
+        .collect();
     if images.is_empty() {
         return;
     }

@@ -238,3 +238,29 @@ fn text_in_an_off_layer_clipped_away_or_squeezed_is_hidden_and_says_why() {
     assert!(f[2].message.contains("squeezed"), "{}", f[2].message);
     assert!(f.iter().all(|f| f.severity == Severity::Medium));
 }
+
+#[test]
+fn a_few_pixels_stretched_over_text_are_a_cover_and_a_logo_beside_text_is_not() {
+    let mut p = page();
+    p.glyphs = glyphs("Jens Hansen", 50.0, 700.0, 0);
+    p.images.push(ImageDraw {
+        bbox: Rect::new(45.0, 695.0, 130.0, 712.0),
+        width: 1,
+        height: 1,
+        source: GlyphSource::Page,
+        seq: 50,
+    });
+    p.glyphs.extend(glyphs("Aarhus Kommune", 50.0, 780.0, 100));
+    p.images.push(ImageDraw {
+        bbox: Rect::new(400.0, 770.0, 500.0, 800.0),
+        width: 4,
+        height: 4,
+        source: GlyphSource::Page,
+        seq: 200,
+    });
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].text, "Jens Hansen");
+    assert_eq!(f[0].severity, Severity::High);
+    assert!(f[0].message.contains("solid image"), "{}", f[0].message);
+}

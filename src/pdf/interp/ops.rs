@@ -2,6 +2,7 @@
 
 use super::color::{self, ColorSpace};
 use super::lexer::{Lexer, Token};
+use super::state::Blend;
 use super::{Frame, Interp};
 use crate::pdf::content::{Rgb, Shape};
 use crate::pdf::document::{deref, dict_get, number};
@@ -263,6 +264,7 @@ impl<'d> Interp<'d> {
                 }
             }
             b"BI" => self.inline_image(f, lex),
+            b"sh" => self.shading(f),
             // Marked content: only optional content (`/OC`) changes what we record.
             b"BMC" => self.begin_marked(false),
             b"BDC" => {
@@ -302,6 +304,18 @@ impl<'d> Interp<'d> {
         if let Some(v) = dict_get(lo, gs, b"CA").and_then(number) {
             f.gs.stroke_alpha = v.clamp(0.0, 1.0);
         }
+        if let Some(bm) = dict_get(lo, gs, b"BM") {
+            // An array lists modes to try in turn; the first is the one viewers use.
+            let first = match bm {
+                Object::Array(a) => a.first().map(|o| deref(lo, o)),
+                o => Some(o),
+            };
+            f.gs.blend = match first.and_then(|o| o.as_name().ok()) {
+                Some(b"Normal" | b"Compatible") | None => Blend::Normal,
+                Some(b"Multiply" | b"Darken" | b"ColorBurn") => Blend::Darken,
+                Some(_) => Blend::Other,
+            };
+        }
         if let Some(Object::Array(a)) = dict_get(lo, gs, b"Font") {
             if let (Some(font), Some(size)) = (a.first(), a.get(1).map(|o| deref(lo, o)).and_then(number)) {
                 f.gs.font = Some(self.font_index_for(Some(font)));
@@ -321,7 +335,9 @@ impl<'d> Interp<'d> {
         if std::mem::take(&mut self.clip_pending) {
             let r = self.path.rects.iter().fold(self.path.bbox, |acc, r| Some(acc.map_or(*r, |a| a.union(r))));
             // A clip with no path at all clips everything away.
-            f.gs.clip_to(r.unwrap_or(Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 }));
+            let solid = self.path.solid_box().filter(|_| !self.path.curved);
+            let exact = (self.path.subpaths == 0 && self.path.rects.len() == 1) || solid.is_some();
+            f.gs.clip_to(r.unwrap_or(Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 }), exact);
         }
         self.path.clear();
     }
@@ -349,7 +365,28 @@ impl<'d> Interp<'d> {
         self.out.shapes.push(Shape {
             bbox,
             fill: f.gs.stroke,
-            alpha: if visible { f.gs.stroke_alpha } else { 0.0 },
+            alpha: if visible { f.gs.covering_alpha(f.gs.stroke, f.gs.stroke_alpha) } else { 0.0 },
+            is_rect: true,
+            source: f.source,
+            seq,
+        });
+    }
+
+    /// `sh` paints a shading over the whole clip. Only a rectangular clip is a box we can
+    /// place; its colours vary, so it is recorded as mid-grey (a cover, never "the same
+    /// colour as" the text on it).
+    fn shading(&mut self, f: &Frame<'d>) {
+        let Some(clip) = f.gs.clip.filter(|c| f.gs.clip_is_rect && c.x0 < c.x1 && c.y0 < c.y1) else { return };
+        if self.out.shapes.len() >= self.budget.limits.max_glyphs_per_page {
+            return;
+        }
+        let fill = Rgb::gray(0.5);
+        let visible = self.visible();
+        let seq = self.next_seq();
+        self.out.shapes.push(Shape {
+            bbox: clip,
+            fill,
+            alpha: if visible { f.gs.covering_alpha(fill, f.gs.fill_alpha) } else { 0.0 },
             is_rect: true,
             source: f.source,
             seq,
@@ -375,7 +412,7 @@ impl<'d> Interp<'d> {
                 self.out.shapes.push(Shape {
                     bbox: r,
                     fill: f.gs.fill,
-                    alpha: if visible { f.gs.fill_alpha } else { 0.0 },
+                    alpha: if visible { f.gs.covering_alpha(f.gs.fill, f.gs.fill_alpha) } else { 0.0 },
                     is_rect: true,
                     source: f.source,
                     seq,
@@ -389,7 +426,7 @@ impl<'d> Interp<'d> {
                 self.out.shapes.push(Shape {
                     bbox,
                     fill: f.gs.fill,
-                    alpha: if visible { f.gs.fill_alpha } else { 0.0 },
+                    alpha: if visible { f.gs.covering_alpha(f.gs.fill, f.gs.fill_alpha) } else { 0.0 },
                     is_rect: solid.is_some(),
                     source: f.source,
                     seq,

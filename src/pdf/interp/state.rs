@@ -30,6 +30,21 @@ pub(crate) struct GState {
     pub clip: Option<Rect>,
     /// Stroke width in user space (`w`).
     pub line_width: f32,
+    /// Whether the clip is exactly `clip` (only rectangles clipped it so far).
+    pub clip_is_rect: bool,
+    /// Blend mode (`/BM`): how a fill mixes with what is under it.
+    pub blend: Blend,
+}
+
+/// The blend modes that matter for covering text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Blend {
+    /// Normal (or Compatible): the fill replaces what is under it.
+    Normal,
+    /// Multiply, Darken, ColorBurn: a highlighter; only a black one hides text.
+    Darken,
+    /// Every other mode mixes in ways that leave text readable or unknown.
+    Other,
 }
 
 impl GState {
@@ -52,6 +67,8 @@ impl GState {
             render_mode: 0,
             clip: None,
             line_width: 1.0,
+            clip_is_rect: true,
+            blend: Blend::Normal,
         }
     }
 }
@@ -62,11 +79,22 @@ const CLIP_SLACK: f32 = 0.5;
 
 impl GState {
     /// Narrows the clip to `r` (a path's page-space box); an empty overlap is an empty clip.
-    pub fn clip_to(&mut self, r: Rect) {
+    /// `exact` when the path was one rectangle, so the clip stays exactly a box.
+    pub fn clip_to(&mut self, r: Rect, exact: bool) {
+        self.clip_is_rect &= exact;
         self.clip = Some(match self.clip {
             None => r,
             Some(c) => Rect { x0: c.x0.max(r.x0), y0: c.y0.max(r.y0), x1: c.x1.min(r.x1), y1: c.y1.min(r.y1) },
         });
+    }
+
+    /// How opaque a fill of colour `fill` at alpha `alpha` is over text, given the blend mode.
+    pub fn covering_alpha(&self, fill: crate::pdf::content::Rgb, alpha: f32) -> f32 {
+        match self.blend {
+            Blend::Normal => alpha,
+            Blend::Darken if fill.distance(&crate::pdf::content::Rgb::BLACK) < 0.25 => alpha,
+            _ => 0.0,
+        }
     }
 
     /// Whether a point is surely outside the clip.

@@ -143,3 +143,27 @@ fn the_view_auto_state_and_image_oc_are_honoured() {
     assert_eq!(concealed(&shown), [('D', Concealed::No), ('B', Concealed::LayerOff)]);
     assert_eq!(shown.images.len(), 1);
 }
+
+#[test]
+fn a_highlighter_covers_only_when_black_and_a_shading_fills_its_clip() {
+    let mut b = PdfBuilder::new();
+    let mut res = b.resources();
+    res.set("ExtGState", dictionary! { "M" => dictionary! { "BM" => "Multiply" }, "N" => dictionary! { "BM" => vec!["Normal".into(), "Multiply".into()] } });
+    let yellow = b.form(b"1 1 0 rg 0 0 100 10 re f", dictionary! {});
+    let annot = b.doc.add_object(dictionary! { "Type" => "Annot", "Subtype" => "Highlight",
+    "Rect" => vec![0.into(), 0.into(), 100.into(), 10.into()], "AP" => dictionary! { "N" => yellow } });
+    let square = b.doc.add_object(dictionary! { "Type" => "Annot", "Subtype" => "Square",
+    "Rect" => vec![0.into(), 200.into(), 100.into(), 210.into()], "IC" => vec![0.into(), 0.into(), 0.into()] });
+    b.page_with(
+        b"q /M gs 1 1 0 rg 0 0 10 10 re f 0 g 20 0 10 10 re f /N gs 1 1 0 rg 40 0 10 10 re f Q \
+          q 100 100 50 20 re W n /Sh sh Q q 0 0 m 10 0 l 5 10 l h W n /Sh sh Q /Sh sh",
+        res,
+        dictionary! { "Annots" => vec![annot.into(), square.into()] },
+    );
+    let p = Document::open(&b.finish(), Limits::default()).unwrap().page_content(0);
+    let alphas: Vec<f32> = p.shapes.iter().map(|s| s.alpha).collect();
+    assert_eq!(alphas, [0.0, 1.0, 1.0, 1.0, 0.0, 1.0], "{:?}", p.shapes);
+    assert_eq!(p.shapes[3].bbox.rounded(), [100.0, 100.0, 150.0, 120.0], "a shading fills its rectangular clip only");
+    assert_eq!(p.shapes[4].source, crate::pdf::content::GlyphSource::Annotation, "a highlight annotation multiplies");
+    assert_eq!(p.shapes[5].bbox.rounded(), [0.0, 200.0, 100.0, 210.0], "a Square with no appearance is its /IC");
+}
