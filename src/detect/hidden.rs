@@ -9,6 +9,7 @@
 
 use super::{mask, Finding, Severity};
 use crate::pdf::{Concealed, Glyph, ImageDraw, PageContent, Rect, Rgb, Shape};
+use std::borrow::Cow;
 
 /// Share of a glyph's box a later fill must cover to hide it (Free Law Project's x-ray uses
 /// "most of the box"; partial overlaps are underlines and table rules).
@@ -29,6 +30,9 @@ const SCAN_FULL_SHARE: f32 = 0.7;
 const SCAN_MAX_CHARS_ON_IMAGES: usize = 20;
 /// ...and the whole page has fewer than this many letters and digits.
 const SCAN_MAX_CHARS: usize = 200;
+
+/// U+2588: typed over text in its colour, it hides it like a filled box.
+const FULL_BLOCK: char = '\u{2588}';
 
 /// Checks one page's painted content. Called once per page while the content is at hand.
 pub fn check_page(content: &PageContent, out: &mut Vec<Finding>) {
@@ -198,6 +202,8 @@ fn coverage(glyph: &Rect, cover: &Rect) -> f32 {
 
 struct Classifier<'a> {
     content: &'a PageContent,
+    /// The page's fills, plus the boxes of full-block characters (a redaction typed as █████).
+    shapes: Cow<'a, [Shape]>,
     bands: Bands,
     /// Images big enough to hold text (a 1×1 pixel image stretched as a fill holds none).
     images: Vec<&'a ImageDraw>,
@@ -211,9 +217,16 @@ impl<'a> Classifier<'a> {
             .iter()
             .filter(|i| i.width == 0 || i.height == 0 || i.width.saturating_mul(i.height) >= 64)
             .collect();
+        let blocks = block_covers(content);
+        let shapes = if blocks.is_empty() {
+            Cow::Borrowed(content.shapes.as_slice())
+        } else {
+            Cow::Owned(content.shapes.iter().cloned().chain(blocks).collect())
+        };
         Classifier {
             content,
-            bands: Bands::new(&content.page_box, &content.shapes),
+            bands: Bands::new(&content.page_box, &shapes),
+            shapes,
             images,
             page_area: content.page_box.area().max(1.0),
         }
@@ -242,7 +255,7 @@ impl<'a> Classifier<'a> {
         if g.size.abs() < TINY_PT {
             return Some(Reason::Tiny);
         }
-        let shapes = &self.content.shapes;
+        let shapes = &self.shapes;
         let candidates = self.bands.at(cy);
         let later_box = candidates
             .iter()
@@ -289,6 +302,41 @@ impl<'a> Classifier<'a> {
             (None, None) => (g.fill.distance(&Rgb::WHITE) < SAME_COLOUR).then_some(Reason::SameAsBackground(true)),
         }
     }
+}
+
+/// Runs of full-block characters as the boxes they paint: neighbours on a line are merged, as a
+/// text glyph under two blocks is covered by both together.
+fn block_covers(content: &PageContent) -> Vec<Shape> {
+    let mut out: Vec<Shape> = Vec::new();
+    let mut last_y = f32::NAN;
+    for g in content
+        .glyphs
+        .iter()
+        .filter(|g| g.ch == FULL_BLOCK && g.concealed == Concealed::No && matches!(g.render_mode, 0 | 2 | 4 | 6))
+    {
+        match out.last_mut() {
+            Some(prev)
+                if (g.y - last_y).abs() < 0.1 * g.size.max(1.0)
+                    && g.bbox.x0 <= prev.bbox.x1 + 0.5
+                    && g.bbox.x1 >= prev.bbox.x0 - 0.5
+                    && g.fill.distance(&prev.fill) < SAME_COLOUR =>
+            {
+                prev.bbox = prev.bbox.union(&g.bbox);
+                prev.seq = prev.seq.max(g.seq);
+                prev.alpha = prev.alpha.min(g.alpha);
+            }
+            _ => out.push(Shape {
+                bbox: g.bbox,
+                fill: g.fill,
+                alpha: g.alpha,
+                is_rect: true,
+                source: g.source,
+                seq: g.seq,
+            }),
+        }
+        last_y = g.y;
+    }
+    out
 }
 
 /// A run of hidden glyphs: consecutive in paint order, near each other, hidden the same way.

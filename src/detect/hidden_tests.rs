@@ -264,3 +264,15 @@ fn a_few_pixels_stretched_over_text_are_a_cover_and_a_logo_beside_text_is_not() 
     assert_eq!(f[0].severity, Severity::High);
     assert!(f[0].message.contains("solid image"), "{}", f[0].message);
 }
+
+#[test]
+fn full_blocks_typed_over_text_cover_it() {
+    let mut p = page();
+    p.glyphs = glyphs("Jens Hansen", 50.0, 700.0, 0);
+    p.glyphs.extend(glyphs(&"\u{2588}".repeat(12), 48.0, 700.0, 100));
+    p.glyphs.extend(glyphs("Sagen \u{2588}\u{2588}\u{2588} er lukket", 50.0, 600.0, 200));
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].text, "Jens Hansen");
+    assert!(f[0].message.contains("black box"), "{}", f[0].message);
+}
