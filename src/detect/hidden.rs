@@ -1,4 +1,5 @@
-//! Rules over page content rather than text: `hidden-text` (covered, white, off-page, tiny text)
+//! Rules over page content rather than text: `hidden-text` (covered, white, off-page, tiny,
+//! squeezed, clipped text, text in layers that are off)
 //! and `no-text-layer` (a page that is only images).
 //!
 //! Hidden text is what a reader of the page does not see but anyone can copy out of the file: a
@@ -9,6 +10,7 @@
 
 use super::{mask, Finding, Severity};
 use crate::pdf::{Concealed, Glyph, ImageDraw, PageContent, Rect, Rgb, Shape};
+use covers::{block_covers, centre, coverage, Bands};
 use std::borrow::Cow;
 
 /// Share of a glyph's box a later fill must cover to hide it (Free Law Project's x-ray uses
@@ -30,9 +32,6 @@ const SCAN_FULL_SHARE: f32 = 0.7;
 const SCAN_MAX_CHARS_ON_IMAGES: usize = 20;
 /// ...and the whole page has fewer than this many letters and digits.
 const SCAN_MAX_CHARS: usize = 200;
-
-/// U+2588: typed over text in its colour, it hides it like a filled box.
-const FULL_BLOCK: char = '\u{2588}';
 
 /// Checks one page's painted content. Called once per page while the content is at hand.
 pub fn check_page(content: &PageContent, out: &mut Vec<Finding>) {
@@ -130,73 +129,6 @@ fn format_size(size: f32) -> String {
         format!("{:.1}", size.max(0.0))
     } else {
         format!("{}", size.round() as i32)
-    }
-}
-
-/// Shapes and images bucketed by horizontal bands of the page, so each glyph looks only at the
-/// fills that can contain its centre. A fill covering most of a glyph always contains its centre.
-struct Bands {
-    y0: f32,
-    height: f32,
-    shapes: Vec<Vec<u32>>,
-}
-
-impl Bands {
-    const MAX_ENTRIES: usize = 4_000_000;
-
-    fn new(page: &Rect, shapes: &[Shape]) -> Bands {
-        let y0 = page.y0.min(shapes.iter().map(|s| s.bbox.y0).fold(f32::MAX, f32::min));
-        let y1 = page.y1.max(shapes.iter().map(|s| s.bbox.y1).fold(f32::MIN, f32::max));
-        let span = (y1 - y0).max(1.0);
-        let n = ((span / 12.0).ceil() as usize).clamp(1, 512);
-        let height = span / n as f32;
-        let mut bands = Bands { y0, height, shapes: vec![Vec::new(); n] };
-        let mut entries = 0usize;
-        for (i, s) in shapes.iter().enumerate() {
-            if s.alpha < OPAQUE || !s.bbox.y0.is_finite() || !s.bbox.y1.is_finite() {
-                continue;
-            }
-            let (a, b) = (bands.index(s.bbox.y0), bands.index(s.bbox.y1));
-            entries += b - a + 1;
-            if entries > Self::MAX_ENTRIES {
-                break;
-            }
-            for band in &mut bands.shapes[a..=b] {
-                band.push(i as u32);
-            }
-        }
-        bands
-    }
-
-    fn index(&self, y: f32) -> usize {
-        let i = ((y - self.y0) / self.height).floor();
-        if i.is_nan() || i < 0.0 {
-            0
-        } else {
-            (i as usize).min(self.shapes.len() - 1)
-        }
-    }
-
-    fn at(&self, y: f32) -> &[u32] {
-        self.shapes.get(self.index(y)).map(Vec::as_slice).unwrap_or(&[])
-    }
-}
-
-fn centre(r: &Rect) -> (f32, f32) {
-    ((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0)
-}
-
-/// Share of the glyph's box under `cover`; a glyph with an empty box counts by its centre.
-fn coverage(glyph: &Rect, cover: &Rect) -> f32 {
-    if glyph.area() > 0.0 {
-        glyph.covered_by(cover)
-    } else {
-        let (x, y) = centre(glyph);
-        if cover.contains_point(x, y) {
-            1.0
-        } else {
-            0.0
-        }
     }
 }
 
@@ -302,41 +234,6 @@ impl<'a> Classifier<'a> {
             (None, None) => (g.fill.distance(&Rgb::WHITE) < SAME_COLOUR).then_some(Reason::SameAsBackground(true)),
         }
     }
-}
-
-/// Runs of full-block characters as the boxes they paint: neighbours on a line are merged, as a
-/// text glyph under two blocks is covered by both together.
-fn block_covers(content: &PageContent) -> Vec<Shape> {
-    let mut out: Vec<Shape> = Vec::new();
-    let mut last_y = f32::NAN;
-    for g in content
-        .glyphs
-        .iter()
-        .filter(|g| g.ch == FULL_BLOCK && g.concealed == Concealed::No && matches!(g.render_mode, 0 | 2 | 4 | 6))
-    {
-        match out.last_mut() {
-            Some(prev)
-                if (g.y - last_y).abs() < 0.1 * g.size.max(1.0)
-                    && g.bbox.x0 <= prev.bbox.x1 + 0.5
-                    && g.bbox.x1 >= prev.bbox.x0 - 0.5
-                    && g.fill.distance(&prev.fill) < SAME_COLOUR =>
-            {
-                prev.bbox = prev.bbox.union(&g.bbox);
-                prev.seq = prev.seq.max(g.seq);
-                prev.alpha = prev.alpha.min(g.alpha);
-            }
-            _ => out.push(Shape {
-                bbox: g.bbox,
-                fill: g.fill,
-                alpha: g.alpha,
-                is_rect: true,
-                source: g.source,
-                seq: g.seq,
-            }),
-        }
-        last_y = g.y;
-    }
-    out
 }
 
 /// A run of hidden glyphs: consecutive in paint order, near each other, hidden the same way.
@@ -628,6 +525,9 @@ fn covered_share(page: &Rect, images: &[&ImageDraw]) -> f32 {
     }
     hit as f32 / (N * N) as f32
 }
+
+#[path = "hidden_covers.rs"]
+mod covers;
 
 #[cfg(test)]
 #[path = "hidden_tests.rs"]
