@@ -96,6 +96,8 @@ pub(crate) struct Interp<'d> {
     hidden_levels: u32,
     /// `W`/`W*` seen: the next path-painting operator also clips.
     clip_pending: bool,
+    /// Optional content answers by the address of the entry asked about.
+    oc_cache: HashMap<usize, bool>,
 }
 
 /// The state of one running content stream (the page, a form, an appearance).
@@ -140,6 +142,7 @@ impl<'d> Interp<'d> {
             marked: Vec::new(),
             hidden_levels: 0,
             clip_pending: false,
+            oc_cache: HashMap::new(),
         }
     }
 

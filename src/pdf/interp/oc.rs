@@ -65,6 +65,10 @@ pub(crate) fn layers_off(doc: &lopdf::Document) -> HashSet<ObjectId> {
 const MAX_AUTO_STATES: usize = 1_000;
 /// Deepest visibility expression (`/VE`) evaluated; the spec's examples are 2–3 deep.
 const MAX_VE_DEPTH: u32 = 16;
+/// Most operands of one visibility expression evaluated, all levels together.
+const MAX_VE_NODES: u32 = 1_000;
+/// Most optional content answers kept per page.
+const MAX_OC_CACHE: usize = 10_000;
 
 /// Whether an annotation is flagged Hidden (bit 2) or NoView (bit 6).
 pub(crate) fn annotation_hidden(doc: &lopdf::Document, annot: &Dictionary) -> bool {
@@ -76,15 +80,29 @@ pub(crate) fn annotation_hidden(doc: &lopdf::Document, annot: &Dictionary) -> bo
 }
 
 impl<'d> Interp<'d> {
-    /// Whether an optional content group or membership dictionary is off by default.
-    pub(super) fn oc_hidden(&self, entry: &Object) -> bool {
+    /// Whether an optional content group or membership dictionary is off by default. Answers
+    /// are kept per entry: a page may name the same membership a million times.
+    pub(super) fn oc_hidden(&mut self, entry: &'d Object) -> bool {
+        let key = entry as *const Object as usize;
+        if let Some(&hidden) = self.oc_cache.get(&key) {
+            return hidden;
+        }
+        let hidden = self.oc_hidden_uncached(entry);
+        if self.oc_cache.len() < MAX_OC_CACHE {
+            self.oc_cache.insert(key, hidden);
+        }
+        hidden
+    }
+
+    fn oc_hidden_uncached(&self, entry: &Object) -> bool {
         let lo = self.lo;
         let Object::Dictionary(d) = deref(lo, entry) else { return false };
         if d.get(b"Type").ok().and_then(|t| t.as_name().ok()) != Some(b"OCMD") {
             return self.group_off(entry);
         }
         // A visibility expression, when present and readable, decides over OCGs and P.
-        if let Some(visible) = d.get(b"VE").ok().and_then(|ve| self.ve_visible(ve, 0)) {
+        let mut nodes = MAX_VE_NODES;
+        if let Some(visible) = d.get(b"VE").ok().and_then(|ve| self.ve_visible(ve, 0, &mut nodes)) {
             return !visible;
         }
         let groups: Vec<bool> = match d.get(b"OCGs").map(|o| deref(lo, o)) {
@@ -109,22 +127,28 @@ impl<'d> Interp<'d> {
     }
 
     /// Evaluates a visibility expression `[/And|/Or|/Not operand…]`; `None` when it is broken.
-    fn ve_visible(&self, ve: &Object, depth: u32) -> Option<bool> {
-        if depth > MAX_VE_DEPTH {
+    /// `nodes` bounds the work: operands may name the same sub-expression many times.
+    fn ve_visible(&self, ve: &Object, depth: u32, nodes: &mut u32) -> Option<bool> {
+        if depth > MAX_VE_DEPTH || *nodes == 0 {
             return None;
         }
+        *nodes -= 1;
         let Object::Array(a) = deref(self.lo, ve) else {
             // An operand that is a group.
             return Some(!self.group_off(ve));
         };
         let (op, operands) = a.split_first()?;
-        let mut values = operands.iter().map(|o| self.ve_visible(o, depth + 1));
-        match op.as_name().ok()? {
-            b"Not" => values.next()?.map(|v| !v),
-            b"And" => values.try_fold(true, |acc, v| v.map(|v| acc && v)),
-            b"Or" => values.try_fold(false, |acc, v| v.map(|v| acc || v)),
-            _ => None,
+        let op = op.as_name().ok().filter(|n| matches!(*n, b"And" | b"Or" | b"Not"))?;
+        let mut acc = op == b"And";
+        for o in operands {
+            let v = self.ve_visible(o, depth + 1, nodes)?;
+            match op {
+                b"Not" => return Some(!v),
+                b"And" => acc &= v,
+                _ => acc |= v,
+            }
         }
+        (op != b"Not").then_some(acc)
     }
 
     /// Whether content painted now is seen by a reader.

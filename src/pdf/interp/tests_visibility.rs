@@ -167,3 +167,30 @@ fn a_highlighter_covers_only_when_black_and_a_shading_fills_its_clip() {
     assert_eq!(p.shapes[4].source, crate::pdf::content::GlyphSource::Annotation, "a highlight annotation multiplies");
     assert_eq!(p.shapes[5].bbox.rounded(), [0.0, 200.0, 100.0, 210.0], "a Square with no appearance is its /IC");
 }
+
+#[test]
+fn a_visibility_expression_that_names_itself_over_and_over_ends() {
+    let mut b = PdfBuilder::new();
+    let on = b.doc.add_object(dictionary! { "Type" => "OCG", "Name" => Object::string_literal("Synlig") });
+    // Each level names the level below 50 times: 50^16 operands unless the work is bounded.
+    let mut expr: Object = on.into();
+    for _ in 0..20 {
+        let mut ops: Vec<Object> = vec!["And".into()];
+        let id = b.doc.add_object(expr);
+        ops.extend(std::iter::repeat_n(Object::Reference(id), 50));
+        expr = Object::Array(ops);
+    }
+    let md =
+        b.doc.add_object(dictionary! { "Type" => "OCMD", "OCGs" => vec![on.into()], "P" => "AllOff", "VE" => expr });
+    b.catalog.set("OCProperties", dictionary! { "OCGs" => vec![on.into()], "D" => dictionary! {} });
+    let mut res = b.resources();
+    res.set("Properties", dictionary! { "M" => md });
+    let content = b"/OC /M BDC BT /F1 10 Tf (A) Tj ET EMC ".repeat(1000);
+    b.page(&content, res);
+    let start = std::time::Instant::now();
+    let p = Document::open(&b.finish(), Limits::default()).unwrap().page_content(0);
+    assert!(start.elapsed().as_secs() < 10);
+    // The expression is given up on; OCGs and P decide: AllOff with the group on hides.
+    assert_eq!(p.glyphs.len(), 1000);
+    assert!(p.glyphs.iter().all(|g| g.concealed == Concealed::LayerOff));
+}
