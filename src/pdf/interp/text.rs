@@ -66,8 +66,12 @@ impl<'d> Interp<'d> {
             };
             let size = (trm.c * trm.c + trm.d * trm.d).sqrt() * em;
             let angle = (trm.b.atan2(trm.a).to_degrees().round() as i32).rem_euclid(360) as i16;
-            // Width of an em along the baseline: a few hundredths of a point is a line of ink.
-            let squeezed = !vertical && (trm.a * trm.a + trm.b * trm.b).sqrt() < SQUEEZED_EM && size >= SQUEEZED_EM;
+            // An em's width along the baseline, from its height and the matrix's aspect, so a
+            // font size that is small only in number (a big CTM or font matrix) is not squeezing:
+            // a few hundredths of a point is a line of ink.
+            let tall = (trm.c * trm.c + trm.d * trm.d).sqrt();
+            let aspect = if tall > 0.0 { (trm.a * trm.a + trm.b * trm.b).sqrt() / tall } else { 1.0 };
+            let squeezed = !vertical && aspect < 0.1 && size * aspect < SQUEEZED_EM && size >= SQUEEZED_EM;
             let mut chars = dc.text.chars();
             let n = dc.text.chars().count().max(1);
             for k in 0..n {
