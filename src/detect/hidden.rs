@@ -60,6 +60,8 @@ enum Reason {
     LayerOff,
     /// Outside the clipping path.
     ClippedAway,
+    /// Outside the clipping path, continuing a visible line: a line cut off at a box's edge.
+    RunsPastClip,
     /// Squeezed by horizontal scaling into a sliver.
     Squeezed,
 }
@@ -69,7 +71,7 @@ impl Reason {
     fn same_kind(&self, o: &Reason) -> bool {
         match (self, o) {
             (Reason::UnderBox(a), Reason::UnderBox(b)) => a.distance(b) < SAME_COLOUR,
-            (Reason::RunsOffPage, Reason::OffPage) => true,
+            (Reason::RunsOffPage, Reason::OffPage) | (Reason::RunsPastClip, Reason::ClippedAway) => true,
             _ => self == o,
         }
     }
@@ -98,6 +100,7 @@ impl Reason {
                 "text in a layer (optional content) that is switched off when the file is opened".to_string()
             }
             Reason::ClippedAway => "text outside the clipping path, so it is never drawn".to_string(),
+            Reason::RunsPastClip => "a line of text cut off at the edge of its clipping box".to_string(),
             Reason::Squeezed => "text squeezed to a sliver by horizontal scaling, too narrow to read".to_string(),
         }
     }
@@ -107,7 +110,7 @@ impl Reason {
             Reason::UnderBox(_) | Reason::UnderFillImage => Severity::High,
             // Signature and stamp images are often drawn over typed text with a transparent
             // background (a soft mask the page content does not reveal): often visible after all.
-            Reason::UnderImage | Reason::RunsOffPage => Severity::Low,
+            Reason::UnderImage | Reason::RunsOffPage | Reason::RunsPastClip => Severity::Low,
             _ => Severity::Medium,
         }
     }
@@ -116,7 +119,7 @@ impl Reason {
         match self {
             Reason::UnderBox(_) | Reason::SameAsBackground(true) | Reason::Transparent => 0.9,
             Reason::UnderFillImage => 0.8,
-            Reason::OffPage | Reason::Tiny | Reason::Invisible | Reason::RunsOffPage => 0.8,
+            Reason::OffPage | Reason::Tiny | Reason::Invisible | Reason::RunsOffPage | Reason::RunsPastClip => 0.8,
             Reason::LayerOff | Reason::ClippedAway | Reason::Squeezed => 0.85,
             Reason::SameAsBackground(false) => 0.7,
             Reason::UnderImage => 0.5,
@@ -174,7 +177,8 @@ impl<'a> Classifier<'a> {
             return (!on_image).then_some(Reason::Invisible);
         }
         match g.concealed {
-            Concealed::ClippedAway => return Some(Reason::ClippedAway),
+            // Off the page says more than clipped: producers clip to the page.
+            Concealed::ClippedAway if g.in_page_box => return Some(Reason::ClippedAway),
             Concealed::Squeezed => return Some(Reason::Squeezed),
             _ => {}
         }
@@ -305,8 +309,12 @@ fn hidden_text(content: &PageContent, out: &mut Vec<Finding>) {
             (Some(reason), Some(run)) if run.continues_with(g, &reason) => run.push(g),
             (Some(mut reason), _) => {
                 runs.extend(current.take());
-                if reason == Reason::OffPage && last.is_some_and(|(p, visible)| visible && same_line(p, g)) {
-                    reason = Reason::RunsOffPage;
+                if last.is_some_and(|(p, visible)| visible && same_line(p, g)) {
+                    reason = match reason {
+                        Reason::OffPage => Reason::RunsOffPage,
+                        Reason::ClippedAway => Reason::RunsPastClip,
+                        r => r,
+                    };
                 }
                 let mut run = Run { reason, glyphs: Vec::new(), pending_space: false };
                 run.push(g);

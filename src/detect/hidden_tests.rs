@@ -276,3 +276,22 @@ fn full_blocks_typed_over_text_cover_it() {
     assert_eq!(f[0].text, "Jens Hansen");
     assert!(f[0].message.contains("black box"), "{}", f[0].message);
 }
+
+#[test]
+fn a_line_cut_off_by_its_clip_is_low_and_clipped_text_off_the_page_is_off_page() {
+    let mut p = page();
+    p.glyphs = glyphs("Se https://example.org/dokumenter", 50.0, 700.0, 0);
+    for g in p.glyphs.iter_mut().filter(|g| g.x > 150.0) {
+        g.concealed = Concealed::ClippedAway;
+    }
+    p.glyphs.extend(glyphs("Uden for siden", 50.0, 900.0, 100).into_iter().map(|g| Glyph {
+        in_page_box: false,
+        concealed: Concealed::ClippedAway,
+        ..g
+    }));
+    let f = run(&p);
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].severity, Severity::Low);
+    assert!(f[0].message.contains("cut off"), "{}", f[0].message);
+    assert!(f[1].message.contains("outside the visible page"), "{}", f[1].message);
+}
