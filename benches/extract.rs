@@ -35,6 +35,7 @@ fn push_run(page: &mut PageContent, text: &str, x: f32, y: f32, size: f32) {
             font: 0,
             seq: page.glyphs.len() as u32,
             synthetic_space: ch == ' ',
+            concealed: Default::default(),
         });
         x += advance;
     }

@@ -1,4 +1,5 @@
-//! Rules over page content rather than text: `hidden-text` (covered, white, off-page, tiny text)
+//! Rules over page content rather than text: `hidden-text` (covered, white, off-page, tiny,
+//! squeezed, clipped text, text in layers that are off)
 //! and `no-text-layer` (a page that is only images).
 //!
 //! Hidden text is what a reader of the page does not see but anyone can copy out of the file: a
@@ -8,7 +9,9 @@
 //! checked as page text by every rule and is not hidden.
 
 use super::{mask, Finding, Severity};
-use crate::pdf::{Glyph, ImageDraw, PageContent, Rect, Rgb, Shape};
+use crate::pdf::{Concealed, Glyph, ImageDraw, PageContent, Rect, Rgb, Shape};
+use covers::{block_covers, centre, coverage, Bands};
+use std::borrow::Cow;
 
 /// Share of a glyph's box a later fill must cover to hide it (Free Law Project's x-ray uses
 /// "most of the box"; partial overlaps are underlines and table rules).
@@ -42,6 +45,8 @@ enum Reason {
     /// Under a later opaque filled rectangle of this colour.
     UnderBox(Rgb),
     UnderImage,
+    /// Under an image of a few pixels stretched over it: a fill, not a picture.
+    UnderFillImage,
     /// The fill colour of the text equals what is behind it; `true` when that is white paper.
     SameAsBackground(bool),
     OffPage,
@@ -51,6 +56,14 @@ enum Reason {
     Transparent,
     /// Render mode 3 (or 7) with no image under it.
     Invisible,
+    /// In a layer (optional content) that is off when the file is opened.
+    LayerOff,
+    /// Outside the clipping path.
+    ClippedAway,
+    /// Outside the clipping path, continuing a visible line: a line cut off at a box's edge.
+    RunsPastClip,
+    /// Squeezed by horizontal scaling into a sliver.
+    Squeezed,
 }
 
 impl Reason {
@@ -58,7 +71,7 @@ impl Reason {
     fn same_kind(&self, o: &Reason) -> bool {
         match (self, o) {
             (Reason::UnderBox(a), Reason::UnderBox(b)) => a.distance(b) < SAME_COLOUR,
-            (Reason::RunsOffPage, Reason::OffPage) => true,
+            (Reason::RunsOffPage, Reason::OffPage) | (Reason::RunsPastClip, Reason::ClippedAway) => true,
             _ => self == o,
         }
     }
@@ -80,6 +93,14 @@ impl Reason {
             Reason::Tiny => format!("tekst på {} pt, for lille til at læse", format_size(max_size)),
             Reason::Transparent => "helt gennemsigtig tekst".to_string(),
             Reason::Invisible => "usynlig tekst (tegnetilstand 3) uden et scannet billede under".to_string(),
+            Reason::UnderFillImage => {
+                "tekst under et ensfarvet billede strakt ud over den (en overstregning, der ikke fjernede teksten)"
+                    .to_string()
+            }
+            Reason::LayerOff => "tekst i et lag (valgfrit indhold), der er slået fra, når filen åbnes".to_string(),
+            Reason::ClippedAway => "tekst uden for beskæringsstien, så den aldrig tegnes".to_string(),
+            Reason::RunsPastClip => "en tekstlinje, der skæres af ved kanten af sin beskæringsboks".to_string(),
+            Reason::Squeezed => "tekst presset sammen til en tynd stribe, for smal til at læse".to_string(),
         }
     }
 
@@ -93,6 +114,9 @@ impl Reason {
             }
             Reason::UnderBox(_) => "text under a filled box drawn over it (the text is still in the file)".to_string(),
             Reason::UnderImage => "text under an image drawn over it (the text is still in the file)".to_string(),
+            Reason::UnderFillImage => {
+                "text under a solid image stretched over it (a redaction that did not remove the text)".to_string()
+            }
             Reason::SameAsBackground(true) => "white text on white".to_string(),
             Reason::SameAsBackground(false) => "text in the same colour as the box behind it".to_string(),
             Reason::OffPage => "text outside the visible page".to_string(),
@@ -100,15 +124,21 @@ impl Reason {
             Reason::Tiny => format!("{} pt text, too small to read", format_size(max_size)),
             Reason::Transparent => "fully transparent text".to_string(),
             Reason::Invisible => "invisible text (render mode 3) with no scanned image under it".to_string(),
+            Reason::LayerOff => {
+                "text in a layer (optional content) that is switched off when the file is opened".to_string()
+            }
+            Reason::ClippedAway => "text outside the clipping path, so it is never drawn".to_string(),
+            Reason::RunsPastClip => "a line of text cut off at the edge of its clipping box".to_string(),
+            Reason::Squeezed => "text squeezed to a sliver by horizontal scaling, too narrow to read".to_string(),
         }
     }
 
     fn severity(&self) -> Severity {
         match self {
-            Reason::UnderBox(_) => Severity::High,
+            Reason::UnderBox(_) | Reason::UnderFillImage => Severity::High,
             // Signature and stamp images are often drawn over typed text with a transparent
             // background (a soft mask the page content does not reveal): often visible after all.
-            Reason::UnderImage | Reason::RunsOffPage => Severity::Low,
+            Reason::UnderImage | Reason::RunsOffPage | Reason::RunsPastClip => Severity::Low,
             _ => Severity::Medium,
         }
     }
@@ -116,7 +146,9 @@ impl Reason {
     fn confidence(&self) -> f32 {
         match self {
             Reason::UnderBox(_) | Reason::SameAsBackground(true) | Reason::Transparent => 0.9,
-            Reason::OffPage | Reason::Tiny | Reason::Invisible | Reason::RunsOffPage => 0.8,
+            Reason::UnderFillImage => 0.8,
+            Reason::OffPage | Reason::Tiny | Reason::Invisible | Reason::RunsOffPage | Reason::RunsPastClip => 0.8,
+            Reason::LayerOff | Reason::ClippedAway | Reason::Squeezed => 0.85,
             Reason::SameAsBackground(false) => 0.7,
             Reason::UnderImage => 0.5,
         }
@@ -131,75 +163,10 @@ fn format_size(size: f32) -> String {
     }
 }
 
-/// Shapes and images bucketed by horizontal bands of the page, so each glyph looks only at the
-/// fills that can contain its centre. A fill covering most of a glyph always contains its centre.
-struct Bands {
-    y0: f32,
-    height: f32,
-    shapes: Vec<Vec<u32>>,
-}
-
-impl Bands {
-    const MAX_ENTRIES: usize = 4_000_000;
-
-    fn new(page: &Rect, shapes: &[Shape]) -> Bands {
-        let y0 = page.y0.min(shapes.iter().map(|s| s.bbox.y0).fold(f32::MAX, f32::min));
-        let y1 = page.y1.max(shapes.iter().map(|s| s.bbox.y1).fold(f32::MIN, f32::max));
-        let span = (y1 - y0).max(1.0);
-        let n = ((span / 12.0).ceil() as usize).clamp(1, 512);
-        let height = span / n as f32;
-        let mut bands = Bands { y0, height, shapes: vec![Vec::new(); n] };
-        let mut entries = 0usize;
-        for (i, s) in shapes.iter().enumerate() {
-            if s.alpha < OPAQUE || !s.bbox.y0.is_finite() || !s.bbox.y1.is_finite() {
-                continue;
-            }
-            let (a, b) = (bands.index(s.bbox.y0), bands.index(s.bbox.y1));
-            entries += b - a + 1;
-            if entries > Self::MAX_ENTRIES {
-                break;
-            }
-            for band in &mut bands.shapes[a..=b] {
-                band.push(i as u32);
-            }
-        }
-        bands
-    }
-
-    fn index(&self, y: f32) -> usize {
-        let i = ((y - self.y0) / self.height).floor();
-        if i.is_nan() || i < 0.0 {
-            0
-        } else {
-            (i as usize).min(self.shapes.len() - 1)
-        }
-    }
-
-    fn at(&self, y: f32) -> &[u32] {
-        self.shapes.get(self.index(y)).map(Vec::as_slice).unwrap_or(&[])
-    }
-}
-
-fn centre(r: &Rect) -> (f32, f32) {
-    ((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0)
-}
-
-/// Share of the glyph's box under `cover`; a glyph with an empty box counts by its centre.
-fn coverage(glyph: &Rect, cover: &Rect) -> f32 {
-    if glyph.area() > 0.0 {
-        glyph.covered_by(cover)
-    } else {
-        let (x, y) = centre(glyph);
-        if cover.contains_point(x, y) {
-            1.0
-        } else {
-            0.0
-        }
-    }
-}
-
 struct Classifier<'a> {
     content: &'a PageContent,
+    /// The page's fills, plus the boxes of full-block characters (a redaction typed as █████).
+    shapes: Cow<'a, [Shape]>,
     bands: Bands,
     /// Images big enough to hold text (a 1×1 pixel image stretched as a fill holds none).
     images: Vec<&'a ImageDraw>,
@@ -208,11 +175,21 @@ struct Classifier<'a> {
 
 impl<'a> Classifier<'a> {
     fn new(content: &'a PageContent) -> Classifier<'a> {
-        let images =
-            content.images.iter().filter(|i| i.width == 0 || i.height == 0 || i.width * i.height >= 64).collect();
+        let images = content
+            .images
+            .iter()
+            .filter(|i| i.width == 0 || i.height == 0 || i.width.saturating_mul(i.height) >= 64)
+            .collect();
+        let blocks = block_covers(content);
+        let shapes = if blocks.is_empty() {
+            Cow::Borrowed(content.shapes.as_slice())
+        } else {
+            Cow::Owned(content.shapes.iter().cloned().chain(blocks).collect())
+        };
         Classifier {
             content,
-            bands: Bands::new(&content.page_box, &content.shapes),
+            bands: Bands::new(&content.page_box, &shapes),
+            shapes,
             images,
             page_area: content.page_box.area().max(1.0),
         }
@@ -220,9 +197,18 @@ impl<'a> Classifier<'a> {
 
     fn classify(&self, g: &Glyph) -> Option<Reason> {
         let (cx, cy) = centre(&g.bbox);
+        if g.concealed == Concealed::LayerOff {
+            return Some(Reason::LayerOff);
+        }
         if g.render_mode == 3 || g.render_mode == 7 {
             let on_image = self.images.iter().any(|i| i.bbox.contains_point(cx, cy));
             return (!on_image).then_some(Reason::Invisible);
+        }
+        match g.concealed {
+            // Off the page says more than clipped: producers clip to the page.
+            Concealed::ClippedAway if g.in_page_box => return Some(Reason::ClippedAway),
+            Concealed::Squeezed => return Some(Reason::Squeezed),
+            _ => {}
         }
         if g.alpha < 0.1 {
             return Some(Reason::Transparent);
@@ -233,7 +219,7 @@ impl<'a> Classifier<'a> {
         if g.size.abs() < TINY_PT {
             return Some(Reason::Tiny);
         }
-        let shapes = &self.content.shapes;
+        let shapes = &self.shapes;
         let candidates = self.bands.at(cy);
         let later_box = candidates
             .iter()
@@ -249,6 +235,16 @@ impl<'a> Classifier<'a> {
         });
         if later_image {
             return Some(Reason::UnderImage);
+        }
+        let later_fill_image = self.content.images.iter().any(|i| {
+            i.width > 0
+                && i.height > 0
+                && i.width.saturating_mul(i.height) < 64
+                && i.seq > g.seq
+                && coverage(&g.bbox, &i.bbox) >= COVER_SHARE
+        });
+        if later_fill_image {
+            return Some(Reason::UnderFillImage);
         }
         // Stroked-only text (modes 1, 5) shows its outline colour, which is not tracked.
         if !matches!(g.render_mode, 0 | 2 | 4 | 6) {
@@ -341,8 +337,12 @@ fn hidden_text(content: &PageContent, out: &mut Vec<Finding>) {
             (Some(reason), Some(run)) if run.continues_with(g, &reason) => run.push(g),
             (Some(mut reason), _) => {
                 runs.extend(current.take());
-                if reason == Reason::OffPage && last.is_some_and(|(p, visible)| visible && same_line(p, g)) {
-                    reason = Reason::RunsOffPage;
+                if last.is_some_and(|(p, visible)| visible && same_line(p, g)) {
+                    reason = match reason {
+                        Reason::OffPage => Reason::RunsOffPage,
+                        Reason::ClippedAway => Reason::RunsPastClip,
+                        r => r,
+                    };
                 }
                 let mut run = Run { reason, glyphs: Vec::new(), pending_space: false };
                 run.push(g);
@@ -429,7 +429,7 @@ fn report_runs(content: &PageContent, runs: Vec<Run>, visible: &VisibleWords, ou
     for run in runs {
         let text = run.text();
         let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-        let needed = if matches!(run.reason, Reason::UnderBox(_)) { 1 } else { 2 };
+        let needed = if matches!(run.reason, Reason::UnderBox(_) | Reason::UnderFillImage) { 1 } else { 2 };
         if letters < needed {
             continue;
         }
@@ -509,8 +509,11 @@ fn no_text_layer(content: &PageContent, out: &mut Vec<Finding>) {
     if page.area() <= 0.0 {
         return;
     }
-    let images: Vec<&ImageDraw> =
-        content.images.iter().filter(|i| i.width == 0 || i.height == 0 || i.width * i.height >= 64).collect();
+    let images: Vec<&ImageDraw> = content
+        .images
+        .iter()
+        .filter(|i| i.width == 0 || i.height == 0 || i.width.saturating_mul(i.height) >= 64)
+        .collect();
     if images.is_empty() {
         return;
     }
@@ -572,6 +575,9 @@ fn covered_share(page: &Rect, images: &[&ImageDraw]) -> f32 {
     }
     hit as f32 / (N * N) as f32
 }
+
+#[path = "hidden_covers.rs"]
+mod covers;
 
 #[cfg(test)]
 #[path = "hidden_tests.rs"]

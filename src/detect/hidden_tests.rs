@@ -1,5 +1,5 @@
 use super::*;
-use crate::pdf::GlyphSource;
+use crate::pdf::{Concealed, GlyphSource};
 
 fn page() -> PageContent {
     PageContent { number: 1, page_box: Rect::new(0.0, 0.0, 595.0, 842.0), ..Default::default() }
@@ -26,6 +26,7 @@ fn glyphs(text: &str, x: f32, y: f32, seq: u32) -> Vec<Glyph> {
                 font: 0,
                 seq: seq + i as u32,
                 synthetic_space: false,
+                concealed: Default::default(),
             }
         })
         .collect()
@@ -209,4 +210,88 @@ fn half_page_image_without_text_is_medium() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].severity, Severity::Medium);
     assert!(f[0].message.contains("mostly an image"));
+}
+
+#[test]
+fn text_in_an_off_layer_clipped_away_or_squeezed_is_hidden_and_says_why() {
+    let with = |text: &str, y: f32, seq: u32, c: Concealed| {
+        glyphs(text, 50.0, y, seq).into_iter().map(move |g| Glyph { concealed: c, ..g })
+    };
+    let mut p = page();
+    // An OCR layer over a scan is visible, but not when its layer is off.
+    p.images.push(image(Rect::new(0.0, 600.0, 595.0, 842.0), 0));
+    p.glyphs.extend(with("Lag slukket", 700.0, 10, Concealed::LayerOff).map(|g| Glyph {
+        render_mode: 3,
+        alpha: 0.0,
+        ..g
+    }));
+    p.glyphs.extend(with("Klippet bort", 500.0, 100, Concealed::ClippedAway));
+    p.glyphs.extend(with("Presset sammen", 300.0, 200, Concealed::Squeezed));
+    p.glyphs.extend(glyphs("Almindelig tekst", 50.0, 100.0, 300));
+    let f = run(&p);
+    assert_eq!(f.len(), 3, "{f:?}");
+    assert_eq!(f[0].text, "Lag slukket");
+    assert!(f[0].message.contains("layer (optional content)"), "{}", f[0].message);
+    assert_eq!(f[1].text, "Klippet bort");
+    assert!(f[1].message.contains("clipping path"), "{}", f[1].message);
+    assert_eq!(f[2].text, "Presset sammen");
+    assert!(f[2].message.contains("squeezed"), "{}", f[2].message);
+    assert!(f.iter().all(|f| f.severity == Severity::Medium));
+}
+
+#[test]
+fn a_few_pixels_stretched_over_text_are_a_cover_and_a_logo_beside_text_is_not() {
+    let mut p = page();
+    p.glyphs = glyphs("Jens Hansen", 50.0, 700.0, 0);
+    p.images.push(ImageDraw {
+        bbox: Rect::new(45.0, 695.0, 130.0, 712.0),
+        width: 1,
+        height: 1,
+        source: GlyphSource::Page,
+        seq: 50,
+    });
+    p.glyphs.extend(glyphs("Aarhus Kommune", 50.0, 780.0, 100));
+    p.images.push(ImageDraw {
+        bbox: Rect::new(400.0, 770.0, 500.0, 800.0),
+        width: 4,
+        height: 4,
+        source: GlyphSource::Page,
+        seq: 200,
+    });
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].text, "Jens Hansen");
+    assert_eq!(f[0].severity, Severity::High);
+    assert!(f[0].message.contains("solid image"), "{}", f[0].message);
+}
+
+#[test]
+fn full_blocks_typed_over_text_cover_it() {
+    let mut p = page();
+    p.glyphs = glyphs("Jens Hansen", 50.0, 700.0, 0);
+    p.glyphs.extend(glyphs(&"\u{2588}".repeat(12), 48.0, 700.0, 100));
+    p.glyphs.extend(glyphs("Sagen \u{2588}\u{2588}\u{2588} er lukket", 50.0, 600.0, 200));
+    let f = run(&p);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].text, "Jens Hansen");
+    assert!(f[0].message.contains("black box"), "{}", f[0].message);
+}
+
+#[test]
+fn a_line_cut_off_by_its_clip_is_low_and_clipped_text_off_the_page_is_off_page() {
+    let mut p = page();
+    p.glyphs = glyphs("Se https://example.org/dokumenter", 50.0, 700.0, 0);
+    for g in p.glyphs.iter_mut().filter(|g| g.x > 150.0) {
+        g.concealed = Concealed::ClippedAway;
+    }
+    p.glyphs.extend(glyphs("Uden for siden", 50.0, 900.0, 100).into_iter().map(|g| Glyph {
+        in_page_box: false,
+        concealed: Concealed::ClippedAway,
+        ..g
+    }));
+    let f = run(&p);
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].severity, Severity::Low);
+    assert!(f[0].message.contains("cut off"), "{}", f[0].message);
+    assert!(f[1].message.contains("outside the visible page"), "{}", f[1].message);
 }

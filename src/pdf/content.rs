@@ -53,6 +53,19 @@ impl Rgb {
     }
 }
 
+/// Why the interpreter already knows a reader cannot see or read a glyph, whatever its colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Concealed {
+    #[default]
+    No,
+    /// In optional content (a layer) that is off when the file is opened.
+    LayerOff,
+    /// Outside the clipping path in force (`W n`, a form's `BBox`).
+    ClippedAway,
+    /// Squeezed to a sliver by horizontal scaling (`Tz`, the text or graphics matrix).
+    Squeezed,
+}
+
 /// One character painted on the page. A glyph that maps to several characters (a ligature `ﬁ`,
 /// a ToUnicode entry with a string) becomes several `Glyph`s that share the glyph's box in equal
 /// slices, so text and boxes stay one-to-one.
@@ -85,6 +98,7 @@ pub struct Glyph {
     /// True when the content stream put an explicit space (code 32 / a wide `TJ` gap) here
     /// rather than layout inferring one.
     pub synthetic_space: bool,
+    pub concealed: Concealed,
 }
 
 /// A filled path (rectangle or other shape), kept as its bounding box.

@@ -15,7 +15,7 @@ pub mod limits;
 pub mod stream;
 pub mod text;
 
-pub use content::{Glyph, GlyphSource, ImageDraw, PageContent, Rgb, Shape};
+pub use content::{Concealed, Glyph, GlyphSource, ImageDraw, PageContent, Rgb, Shape};
 pub use document::{Document, OpenError};
 pub use geom::{Matrix, Rect};
 pub use limits::{Budget, Limits};

@@ -17,6 +17,8 @@ mod xobject;
 mod test_pdf;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_visibility;
 
 pub(crate) use oc::layers_off;
 
@@ -95,6 +97,10 @@ pub(crate) struct Interp<'d> {
     hidden_levels: u32,
     /// The open `/ActualText` span, if any.
     actual: Option<actual_text::ActualSpan>,
+    /// `W`/`W*` seen: the next path-painting operator also clips.
+    clip_pending: bool,
+    /// Optional content answers by the address of the entry asked about.
+    oc_cache: HashMap<usize, bool>,
 }
 
 /// The state of one running content stream (the page, a form, an appearance).
@@ -139,6 +145,8 @@ impl<'d> Interp<'d> {
             marked: Vec::new(),
             hidden_levels: 0,
             actual: None,
+            clip_pending: false,
+            oc_cache: HashMap::new(),
         }
     }
 

@@ -2,10 +2,14 @@
 
 use super::color::{self, ColorSpace};
 use super::lexer::{Lexer, Token};
+use super::state::Blend;
 use super::{Frame, Interp};
 use crate::pdf::content::{Rgb, Shape};
 use crate::pdf::document::{deref, dict_get, number};
-use crate::pdf::geom::Matrix;
+use crate::pdf::geom::{Matrix, Rect};
+
+/// Page-space width (pt) from which a straight stroke hides the text under it.
+const MIN_COVER_STROKE: f32 = 5.0;
 use lopdf::Object;
 
 /// The last `N` operands as numbers, or `None` when there are fewer or one is not a number.
@@ -107,8 +111,15 @@ impl<'d> Interp<'d> {
                     self.path.rect(&f.gs.ctm, x, y, w, h);
                 }
             }
-            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => self.fill_path(f),
-            b"S" | b"s" | b"n" => self.path.clear(),
+            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => self.paint_path(f, true),
+            b"S" | b"s" => self.paint_path(f, false),
+            b"n" => self.paint_path(f, false),
+            b"W" | b"W*" => self.clip_pending = true,
+            b"w" => {
+                if let Some([v]) = nums(args) {
+                    f.gs.line_width = v.abs();
+                }
+            }
             // Text.
             b"BT" => {
                 f.tm = Matrix::IDENTITY;
@@ -253,6 +264,7 @@ impl<'d> Interp<'d> {
                 }
             }
             b"BI" => self.inline_image(f, lex),
+            b"sh" => self.shading(f),
             // Marked content: only optional content (`/OC`) changes what we record.
             b"BMC" => self.begin_marked(false),
             b"BDC" => {
@@ -293,6 +305,18 @@ impl<'d> Interp<'d> {
         if let Some(v) = dict_get(lo, gs, b"CA").and_then(number) {
             f.gs.stroke_alpha = v.clamp(0.0, 1.0);
         }
+        if let Some(bm) = dict_get(lo, gs, b"BM") {
+            // An array lists modes to try in turn; the first is the one viewers use.
+            let first = match bm {
+                Object::Array(a) => a.first().map(|o| deref(lo, o)),
+                o => Some(o),
+            };
+            f.gs.blend = match first.and_then(|o| o.as_name().ok()) {
+                Some(b"Normal" | b"Compatible") | None => Blend::Normal,
+                Some(b"Multiply" | b"Darken" | b"ColorBurn") => Blend::Darken,
+                Some(_) => Blend::Other,
+            };
+        }
         if let Some(Object::Array(a)) = dict_get(lo, gs, b"Font") {
             if let (Some(font), Some(size)) = (a.first(), a.get(1).map(|o| deref(lo, o)).and_then(number)) {
                 f.gs.font = Some(self.font_index_for(Some(font)));
@@ -301,11 +325,79 @@ impl<'d> Interp<'d> {
         }
     }
 
+    /// A path-painting operator: records fills and thick strokes, then applies a pending clip
+    /// (which takes effect after the painting, as the spec orders).
+    fn paint_path(&mut self, f: &mut Frame<'d>, fill: bool) {
+        if fill {
+            self.fill_path(f);
+        } else {
+            self.stroke_path(f);
+        }
+        if std::mem::take(&mut self.clip_pending) {
+            let r = self.path.rects.iter().fold(self.path.bbox, |acc, r| Some(acc.map_or(*r, |a| a.union(r))));
+            // A clip with no path at all clips everything away.
+            let solid = self.path.solid_box().filter(|_| !self.path.curved);
+            let exact = (self.path.subpaths == 0 && self.path.rects.len() == 1) || solid.is_some();
+            f.gs.clip_to(r.unwrap_or(Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 }), exact);
+        }
+        self.path.clear();
+    }
+
+    /// A straight stroke as wide as a line of text is a marker pen drawn over it: recorded as
+    /// the filled rectangle it paints. Thinner strokes (rules, underlines, borders) are not.
+    fn stroke_path(&mut self, f: &Frame<'d>) {
+        let Some(((xa, ya), (xb, yb))) = self.path.single_segment() else { return };
+        let ctm = &f.gs.ctm;
+        let scale = (ctm.a * ctm.d - ctm.b * ctm.c).abs().sqrt();
+        let half = f.gs.line_width * scale / 2.0;
+        if half < MIN_COVER_STROKE / 2.0 || self.out.shapes.len() >= self.budget.limits.max_glyphs_per_page {
+            return;
+        }
+        let r = if (ya - yb).abs() <= 0.01 {
+            Rect::new(xa, ya - half, xb, ya + half)
+        } else if (xa - xb).abs() <= 0.01 {
+            Rect::new(xa - half, ya, xa + half, yb)
+        } else {
+            return;
+        };
+        let Some(bbox) = f.gs.visible_part(&r) else { return };
+        let visible = self.visible();
+        let seq = self.next_seq();
+        self.out.shapes.push(Shape {
+            bbox,
+            fill: f.gs.stroke,
+            alpha: if visible { f.gs.covering_alpha(f.gs.stroke, f.gs.stroke_alpha) } else { 0.0 },
+            is_rect: true,
+            source: f.source,
+            seq,
+        });
+    }
+
+    /// `sh` paints a shading over the whole clip. Only a rectangular clip is a box we can
+    /// place; its colours vary, so it is recorded as mid-grey (a cover, never "the same
+    /// colour as" the text on it).
+    fn shading(&mut self, f: &Frame<'d>) {
+        let Some(clip) = f.gs.clip.filter(|c| f.gs.clip_is_rect && c.x0 < c.x1 && c.y0 < c.y1) else { return };
+        if self.out.shapes.len() >= self.budget.limits.max_glyphs_per_page {
+            return;
+        }
+        let fill = Rgb::gray(0.5);
+        let visible = self.visible();
+        let seq = self.next_seq();
+        self.out.shapes.push(Shape {
+            bbox: clip,
+            fill,
+            alpha: if visible { f.gs.covering_alpha(fill, f.gs.fill_alpha) } else { 0.0 },
+            is_rect: true,
+            source: f.source,
+            seq,
+        });
+    }
+
     /// Records a filled path: one exact shape per rectangle when the path is only rectangles,
     /// else one shape with the path's box.
     fn fill_path(&mut self, f: &Frame<'d>) {
         if self.path.is_empty() {
-            self.path.clear();
             return;
         }
         let max = self.budget.limits.max_glyphs_per_page;
@@ -316,34 +408,33 @@ impl<'d> Interp<'d> {
         let rects = std::mem::take(&mut self.path.rects);
         let visible = self.visible();
         if self.path.subpaths == 0 {
-            for r in &rects {
+            for r in rects.iter().filter_map(|r| f.gs.visible_part(r)) {
                 let seq = self.next_seq();
                 self.out.shapes.push(Shape {
-                    bbox: *r,
+                    bbox: r,
                     fill: f.gs.fill,
-                    alpha: if visible { f.gs.fill_alpha } else { 0.0 },
+                    alpha: if visible { f.gs.covering_alpha(f.gs.fill, f.gs.fill_alpha) } else { 0.0 },
                     is_rect: true,
                     source: f.source,
                     seq,
                 });
             }
         } else {
-            let is_rect = rects.is_empty() && self.path.polyline_is_rect();
+            let solid = self.path.solid_box();
             let bbox = rects.iter().fold(self.path.bbox, |acc, r| Some(acc.map_or(*r, |a| a.union(r))));
-            if let Some(bbox) = bbox {
+            if let Some(bbox) = solid.or(bbox).and_then(|b| f.gs.visible_part(&b)) {
                 let seq = self.next_seq();
                 self.out.shapes.push(Shape {
                     bbox,
                     fill: f.gs.fill,
-                    alpha: if visible { f.gs.fill_alpha } else { 0.0 },
-                    is_rect,
+                    alpha: if visible { f.gs.covering_alpha(f.gs.fill, f.gs.fill_alpha) } else { 0.0 },
+                    is_rect: solid.is_some(),
                     source: f.source,
                     seq,
                 });
             }
         }
         self.path.rects = rects;
-        self.path.clear();
     }
 }
 

@@ -6,8 +6,12 @@
 
 use super::lexer::{Lexer, Token};
 use super::{Frame, Interp};
-use crate::pdf::content::Glyph;
+use crate::pdf::content::{Concealed, Glyph};
 use crate::pdf::geom::{Matrix, Rect};
+
+/// Below this width of an em (pt) along the baseline, text taller than it is squeezed
+/// unreadable (`Tz 1`, a CSS `scaleX(0.01)`).
+const SQUEEZED_EM: f32 = 1.0;
 
 impl<'d> Interp<'d> {
     /// `Tj` and each string of `TJ`.
@@ -42,7 +46,8 @@ impl<'d> Interp<'d> {
             1 | 5 => (gs.stroke, gs.stroke_alpha),
             _ => (gs.fill, gs.fill_alpha),
         };
-        if !self.visible() {
+        let layer_off = !self.visible();
+        if layer_off {
             alpha = 0.0;
         }
         let page_box = self.out.page_box;
@@ -61,6 +66,12 @@ impl<'d> Interp<'d> {
             };
             let size = (trm.c * trm.c + trm.d * trm.d).sqrt() * em;
             let angle = (trm.b.atan2(trm.a).to_degrees().round() as i32).rem_euclid(360) as i16;
+            // An em's width along the baseline, from its height and the matrix's aspect, so a
+            // font size that is small only in number (a big CTM or font matrix) is not squeezing:
+            // a few hundredths of a point is a line of ink.
+            let tall = (trm.c * trm.c + trm.d * trm.d).sqrt();
+            let aspect = if tall > 0.0 { (trm.a * trm.a + trm.b * trm.b).sqrt() / tall } else { 1.0 };
+            let squeezed = !vertical && aspect < 0.1 && size * aspect < SQUEEZED_EM && size >= SQUEEZED_EM;
             let mut chars = dc.text.chars();
             let n = dc.text.chars().count().max(1);
             for k in 0..n {
@@ -93,6 +104,15 @@ impl<'d> Interp<'d> {
                 let (x, y) = trm.apply(origin.0, origin.1);
                 let (cx, cy) = ((bbox.x0 + bbox.x1) / 2.0, (bbox.y0 + bbox.y1) / 2.0);
                 let ch = ch.unwrap_or('\u{FFFD}');
+                let concealed = if layer_off {
+                    Concealed::LayerOff
+                } else if gs.clipped_away(cx, cy) {
+                    Concealed::ClippedAway
+                } else if squeezed {
+                    Concealed::Squeezed
+                } else {
+                    Concealed::No
+                };
                 let seq = self.next_seq();
                 self.out.glyphs.push(Glyph {
                     ch,
@@ -109,6 +129,7 @@ impl<'d> Interp<'d> {
                     font: idx,
                     seq,
                     synthetic_space: ch == ' ',
+                    concealed,
                 });
             }
             let spacing = gs.char_spacing + if dc.is_space_code { gs.word_spacing } else { 0.0 };

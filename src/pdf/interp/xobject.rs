@@ -2,9 +2,9 @@
 
 use super::lexer::{Lexer, Token};
 use super::oc::annotation_hidden;
-use super::state::GState;
+use super::state::{Blend, GState};
 use super::{Frame, Interp};
-use crate::pdf::content::{GlyphSource, ImageDraw};
+use crate::pdf::content::{GlyphSource, ImageDraw, Rgb, Shape};
 use crate::pdf::document::{deref, dict_get, number, rect_of, PageInfo};
 use crate::pdf::geom::{Matrix, Rect};
 use lopdf::{Dictionary, Object, ObjectId};
@@ -46,6 +46,9 @@ impl<'d> Interp<'d> {
         let subtype = if subtype.is_none() && s.dict.has(b"BBox") { Some(&b"Form"[..]) } else { subtype };
         match subtype {
             Some(b"Image") => {
+                if s.dict.get(b"OC").is_ok_and(|oc| self.oc_hidden(oc)) {
+                    return;
+                }
                 let dim = |k: &[u8]| dict_get(lo, &s.dict, k).and_then(number).unwrap_or(0.0).max(0.0) as u32;
                 self.image(f, dim(b"Width"), dim(b"Height"));
             }
@@ -70,14 +73,10 @@ impl<'d> Interp<'d> {
             self.stop(format!("the page paints more than {max} images; the rest of the page was not read"));
             return;
         }
+        // The part clipped away shows nothing; an image clipped away entirely covers nothing.
+        let Some(bbox) = f.gs.visible_part(&f.gs.ctm.apply_rect(&UNIT_SQUARE)) else { return };
         let seq = self.next_seq();
-        self.out.images.push(ImageDraw {
-            bbox: f.gs.ctm.apply_rect(&UNIT_SQUARE),
-            width,
-            height,
-            source: f.source,
-            seq,
-        });
+        self.out.images.push(ImageDraw { bbox, width, height, source: f.source, seq });
     }
 
     /// Runs a form's content in `gs` (its CTM already includes the form matrix), its own resources (else the caller's), and a fresh
@@ -91,6 +90,13 @@ impl<'d> Interp<'d> {
         source: GlyphSource,
         hide: bool,
     ) {
+        let mut gs = gs;
+        // A form is clipped to its BBox.
+        if let Some(bbox) = dict_get(self.lo, &s.dict, b"BBox").and_then(|o| rect_of(self.lo, o)) {
+            let m = gs.ctm;
+            let axis_aligned = (m.b == 0.0 && m.c == 0.0) || (m.a == 0.0 && m.d == 0.0);
+            gs.clip_to(m.apply_rect(&bbox), axis_aligned);
+        }
         let max_depth = self.budget.limits.max_form_depth;
         if self.form_depth >= max_depth {
             self.note(format!(
@@ -249,7 +255,14 @@ impl<'d> Interp<'d> {
                 break;
             }
             let Object::Dictionary(annot) = deref(lo, a) else { continue };
-            let Some((id, stream)) = appearance(lo, annot) else { continue };
+            let hidden = annotation_hidden(lo, annot) || annot.get(b"OC").is_ok_and(|oc| self.oc_hidden(oc));
+            let subtype = dict_get(lo, annot, b"Subtype").and_then(|o| o.as_name().ok());
+            let Some((id, stream)) = appearance(lo, annot) else {
+                if subtype == Some(b"Square") && !hidden {
+                    self.square_without_appearance(annot);
+                }
+                continue;
+            };
             let Some(rect) = dict_get(lo, annot, b"Rect").and_then(|o| rect_of(lo, o)) else { continue };
             let bbox = dict_get(lo, &stream.dict, b"BBox").and_then(|o| rect_of(lo, o)).unwrap_or(Rect::new(
                 0.0,
@@ -264,9 +277,36 @@ impl<'d> Interp<'d> {
             let sy = if tb.height() > 0.0 { rect.height() / tb.height() } else { 1.0 };
             let fit = Matrix::new(sx, 0.0, 0.0, sy, rect.x0 - tb.x0 * sx, rect.y0 - tb.y0 * sy);
             let ctm = matrix.then(&fit);
-            let hide = annotation_hidden(lo, annot) || annot.get(b"OC").is_ok_and(|oc| self.oc_hidden(oc));
-            self.draw_form(id, stream, GState::new(ctm), page_res, GlyphSource::Annotation, hide);
+            let mut gs = GState::new(ctm);
+            if subtype == Some(b"Highlight") {
+                // Viewers lay highlights over the text like a marker (multiply), whatever the
+                // appearance says.
+                gs.blend = Blend::Darken;
+            }
+            self.draw_form(id, stream, gs, page_res, GlyphSource::Annotation, hidden);
         }
+    }
+}
+
+impl Interp<'_> {
+    /// A Square annotation with no appearance: viewers draw it from its interior colour.
+    fn square_without_appearance(&mut self, annot: &Dictionary) {
+        let lo = self.lo;
+        let Some(rect) = dict_get(lo, annot, b"Rect").and_then(|o| rect_of(lo, o)) else { return };
+        let Some(Object::Array(ic)) = dict_get(lo, annot, b"IC") else { return };
+        let c: Vec<f32> = ic.iter().filter_map(|o| number(deref(lo, o))).take(4).collect();
+        let fill = match c.as_slice() {
+            [g] => Rgb::gray(g.clamp(0.0, 1.0)),
+            [r, g, b] => Rgb { r: r.clamp(0.0, 1.0), g: g.clamp(0.0, 1.0), b: b.clamp(0.0, 1.0) },
+            [c, m, y, k] => Rgb::from_cmyk(*c, *m, *y, *k),
+            _ => return,
+        };
+        if self.out.shapes.len() >= self.budget.limits.max_glyphs_per_page {
+            return;
+        }
+        let alpha = dict_get(lo, annot, b"CA").and_then(number).unwrap_or(1.0).clamp(0.0, 1.0);
+        let seq = self.next_seq();
+        self.out.shapes.push(Shape { bbox: rect, fill, alpha, is_rect: true, source: GlyphSource::Annotation, seq });
     }
 }
 

@@ -45,6 +45,7 @@ fn glyph(page: &PageContent, ch: char, x: f32, y: f32, size: f32, angle: i16, ad
         font: 0,
         seq: page.glyphs.len() as u32,
         synthetic_space: false,
+        concealed: Default::default(),
     }
 }
 
