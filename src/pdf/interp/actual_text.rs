@@ -177,6 +177,7 @@ mod tests {
             font: 0,
             seq: 0,
             synthetic_space: false,
+            concealed: crate::pdf::content::Concealed::No,
         };
         let b = slice(&g, 1, 2, 'i');
         assert_eq!((b.bbox.x0, b.bbox.x1, b.x, b.ch), (15.0, 20.0, 15.0, 'i'));
