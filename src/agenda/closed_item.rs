@@ -9,7 +9,7 @@
 
 use super::edges::{self, Edge};
 use super::words::{self, is_label_line, is_page_number_line, is_stop_word, normalize, same_word, status_line};
-use super::{case_numbers, headings, Agenda, HeadingAt, Item, LineRef};
+use super::{case_numbers, headings, infer, Agenda, HeadingAt, Item, LineRef};
 use crate::detect::{Finding, Severity};
 use crate::pdf::PageText;
 use regex::Regex;
@@ -168,10 +168,14 @@ fn is_body_line(text: &str) -> bool {
 
 /// Lines of page `p` from `from` on that are body text, up to the next heading; and whether a
 /// heading ended the scan.
-fn is_next_heading(text: &str, next_number: Option<u32>) -> bool {
+/// A bare `9 Eventuelt` counts only when styled like a heading: in running text a line may
+/// begin with the next number (`9 borgere har klaget`).
+fn is_next_heading(page: &PageText, i: usize, median: f32, next_number: Option<u32>) -> bool {
     next_number.is_some_and(|n| {
-        headings::parse(text)
-            .is_some_and(|h| h.form != headings::HeadingForm::Bare && h.number.parse::<u32>().ok() == Some(n))
+        headings::parse(page.line_text(i)).is_some_and(|h| {
+            h.number.parse::<u32>().ok() == Some(n)
+                && (h.form != headings::HeadingForm::Bare || infer::styled(page, i, median))
+        })
     })
 }
 
@@ -188,9 +192,10 @@ fn body_lines(
     let mut found = Vec::new();
     // The next item's heading ends the body even when it was not recognised as an item.
     let next_number = number.parse::<u32>().ok().map(|n| n + 1);
+    let median = infer::median_font_size(page);
     for i in from..page.lines.len() {
         let at = LineRef { page: page_no, line: i };
-        if headings.contains(&at) || is_next_heading(page.line_text(i), next_number) {
+        if headings.contains(&at) || is_next_heading(page, i, median, next_number) {
             return (found, true);
         }
         if skip.contains(&at) || agenda.running_lines.get(p).is_some_and(|r| r.contains(&i)) {
