@@ -158,6 +158,7 @@ fn is_furniture(text: &str) -> bool {
         || is_label_line(t)
         || is_page_number_line(t)
         || words::is_meta_line(t)
+        || words::is_closed_notice(t)
         || edges::attachment_label(t).is_some()
 }
 

@@ -98,6 +98,22 @@ pub fn strip_status(title: &str) -> (String, Option<bool>) {
 /// and Acadre's `Sag nr. 14`.
 pub const ITEM_KEYWORD: &str = r"(?:(?:dagsordens?)?punkt(?:\s*nr\.?)?|pkt\.?|sag\s*nr\.?|sagnr\.?)";
 
+/// A status marker before an item number (`Lukket punkt: 19. Personalesag`): the rest from the
+/// number on, and whether the marker closes. Here a bare word is a marker too (`Lukket 19. …`):
+/// no title starts with a number.
+pub fn status_before_number(text: &str) -> Option<(&str, bool)> {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let before_number = |m: &regex::Match| text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let m = status_prefix().find(text).filter(before_number).or_else(|| {
+        let word = WORD.get_or_init(|| {
+            let pattern = format!(r"(?i)^\s*(?:{STATUS_WORDS})\s+");
+            Regex::new(&pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}"))
+        });
+        word.find(text).filter(before_number)
+    })?;
+    Some((text[m.end()..].trim(), marks_closed(m.as_str())))
+}
+
 /// Reads a line as an item heading, if it is spelled like one. Lines that end like a table of
 /// contents entry (dotted leaders and a page number) are not headings.
 pub fn parse(line: &str) -> Option<HeadingLine> {
@@ -117,12 +133,9 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
     if text.len() > 300 || re(&LEADERS, r"(?:\.{3,}|…+|(?:\. ){3,})\s*\d{1,4}\s*$").is_match(text) {
         return None;
     }
-    // A status marker may come before the number: `Lukket punkt: 19. Personalesag`.
-    let (body, prefix_status) = match status_prefix().find(text) {
-        Some(m) if text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()) => {
-            (text[m.end()..].trim(), Some(marks_closed(m.as_str())))
-        }
-        _ => (text, None),
+    let (body, prefix_status) = match status_before_number(text) {
+        Some((rest, closed)) => (rest, Some(closed)),
+        None => (text, None),
     };
     let keyword = KEYWORD.get_or_init(|| {
         let pattern = format!(r"(?i)^{ITEM_KEYWORD}\s*(\d{{1,3}})\b\s*[.:)\-]?\s*(.*)$");
@@ -204,6 +217,11 @@ mod tests {
         );
         assert_eq!(h("19. Personalesag (Lukket)").map(|x| (x.1, x.3)), Some(("Personalesag".into(), Some(true))));
         assert_eq!(h("Lukket punkt: 19. Personalesag").map(|x| (x.0, x.3)), Some(("19".into(), Some(true))));
+        assert_eq!(
+            h("Lukket 19. Personalesag").map(|x| (x.0, x.1, x.3)),
+            Some(("19".into(), "Personalesag".into(), Some(true)))
+        );
+        assert_eq!(h("Fortroligt 19 Personalesag").map(|x| (x.0, x.3)), Some(("19".into(), Some(true))));
         assert_eq!(h("3. Åbent punkt - Budget 2025").map(|x| (x.1, x.3)), Some(("Budget 2025".into(), Some(false))));
     }
 

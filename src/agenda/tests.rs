@@ -562,3 +562,15 @@ fn a_status_in_its_own_cell_of_a_heading_row_marks_the_item() {
     assert!(agenda.closed_items().next().is_none(), "{:?}", agenda.items);
     assert!(findings.is_empty());
 }
+
+#[test]
+fn a_closed_door_notice_under_a_closed_heading_is_not_its_content() {
+    let text = "REFERAT Socialudvalget d. 03-03-2025\n\nLukket 7. Klage over afslag på merudgifter\n\
+                Sagsnr.: 27.24.08-K07-4-25\nBeslutning\nSagen blev behandlet for lukkede døre.\n\n\
+                8. Fortrolighed og tavshedspligt i bestyrelser\nSagsnr.: 00.01.00-A00-9-25\n\
+                Formanden orienterede om reglerne for tavshedspligt.";
+    let (agenda, findings) = run(&doc(&[text.to_string()]));
+    let closed: Vec<&str> = agenda.closed_items().map(|i| i.number.as_str()).collect();
+    assert_eq!(closed, vec!["7"]);
+    assert!(findings.is_empty(), "{findings:#?}");
+}

@@ -44,6 +44,10 @@ fn plausible_page(n: u32, pages: usize, leaders: bool) -> bool {
 
 fn entry(line: &str, page: u32, line_idx: usize, doc_pages: usize) -> Option<TocEntry> {
     let text = plain_punctuation(line);
+    let (text, marker) = match headings::status_before_number(&text) {
+        Some((rest, closed)) => (rest.to_string(), Some(closed)),
+        None => (text, None),
+    };
     let caps = entry_re().captures(&text)?;
     let printed: u32 = caps.get(3)?.as_str().parse().ok()?;
     if !plausible_page(printed, doc_pages, has_leaders(&text)) {
@@ -55,7 +59,7 @@ fn entry(line: &str, page: u32, line_idx: usize, doc_pages: usize) -> Option<Toc
         return None;
     }
     let (title, closed) = strip_status(raw_title);
-    Some(TocEntry { number, title, printed_page: Some(printed), closed, page, line: line_idx })
+    Some(TocEntry { number, title, printed_page: Some(printed), closed: closed.or(marker), page, line: line_idx })
 }
 
 /// `… 7` at the end of a line: the printed page number of a wrapped entry's second line.
@@ -186,7 +190,7 @@ mod tests {
     fn acadre_entries_and_open_titles_starting_with_lukket() {
         let page = PageText::from_plain(
             "Indholdsfortegnelse\nSag nr. 1 Vejplan 2025 ........ 2\nSag nr. 2 Lukket vej ved skolen ........ 2\n\
-             Sag nr. 3 Lukket sag: Erstatningssag ........ 3",
+             Sag nr. 3 Lukket sag: Erstatningssag ........ 3\nLukket 4. Personalesag ........ 3",
         );
         let (entries, _) = find(std::slice::from_ref(&page), &[vec![]]);
         let got: Vec<(&str, &str, Option<bool>)> =
@@ -196,7 +200,8 @@ mod tests {
             vec![
                 ("1", "Vejplan 2025", None),
                 ("2", "Lukket vej ved skolen", None),
-                ("3", "Erstatningssag", Some(true))
+                ("3", "Erstatningssag", Some(true)),
+                ("4", "Personalesag", Some(true))
             ]
         );
     }

@@ -270,6 +270,17 @@ pub fn section_status(line: &str, styled: bool) -> Option<bool> {
     }
 }
 
+/// A line that only says the item was dealt with behind closed doors (`Sagen blev behandlet for
+/// lukkede døre.`, `Behandlet på lukket møde`): printed under a correctly closed heading, no content.
+pub fn is_closed_notice(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &RE,
+        r"(?i)^\s*(?:beslutning\s*:\s*)?(?:(?:sagen|punktet|sagerne|punkterne)\s+)?(?:(?:blev|er|var|bliver)\s+)?(?:(?:behandlet|drøftet|afgjort)\s+)?(?:for|på|under|som)\s+(?:et\s+)?(?:lukkede\s+døre|lukket\s+møde|lukket\s+punkt)\s*\.?\s*$",
+    );
+    r.is_match(line)
+}
+
 /// A section label of an item with nothing after it (`Beslutning`, `Sagsfremstilling:`), or a
 /// decision-by label such as `Beslutning i Økonomiudvalget den 12-03-2024:`.
 pub fn is_label_line(line: &str) -> bool {
@@ -329,6 +340,15 @@ mod tests {
         assert_eq!(status_line("Status: Ikke offentligt"), Some(true));
         assert_eq!(status_line("Offentlig"), Some(false));
         assert_eq!(status_line("Fortroligt materiale er fjernet fra sagen"), None);
+    }
+
+    #[test]
+    fn closed_door_notices() {
+        assert!(is_closed_notice("Sagen blev behandlet for lukkede døre."));
+        assert!(is_closed_notice("Beslutning: Behandlet på lukket møde"));
+        assert!(is_closed_notice("Punktet blev behandlet som lukket punkt."));
+        assert!(!is_closed_notice("Sagen blev behandlet for lukkede døre, og borgeren fik afslag."));
+        assert!(!is_closed_notice("Borgeren har klaget over afgørelsen."));
     }
 
     #[test]
