@@ -33,6 +33,9 @@ enum Signal {
     /// The edge, and the case number the line carries, if that is how it names the item.
     RunningLine(Edge, Option<String>),
     AttachmentLabel(String),
+    /// A page after a closed item's attachment section, with no label of its own: the label and
+    /// the page that carries it.
+    AttachmentPages(String, u32),
     FileName(String),
     Manifest(String),
     Title(String),
@@ -43,7 +46,7 @@ impl Signal {
         match self {
             Signal::Body { .. } => 0,
             Signal::CaseNumber(_) => 1,
-            Signal::RunningLine(..) | Signal::AttachmentLabel(_) => 2,
+            Signal::RunningLine(..) | Signal::AttachmentLabel(_) | Signal::AttachmentPages(..) => 2,
             Signal::Manifest(_) | Signal::FileName(_) => 3,
             Signal::Title(_) => 4,
         }
@@ -53,6 +56,7 @@ impl Signal {
         match self {
             Signal::Body { .. } => 0.95,
             Signal::CaseNumber(_) | Signal::RunningLine(..) | Signal::AttachmentLabel(_) | Signal::Manifest(_) => 0.9,
+            Signal::AttachmentPages(..) => 0.8,
             Signal::FileName(_) => 0.8,
             Signal::Title(_) => 0.7,
         }
@@ -79,6 +83,9 @@ impl Signal {
                 }
             }
             Signal::AttachmentLabel(l) => format!("the attachment label '{}' files the page under it", shorten(l, 60)),
+            Signal::AttachmentPages(l, p) => {
+                format!("it goes on the attachment '{}' labelled on page {p}, with no label of its own", shorten(l, 60))
+            }
             Signal::FileName(n) => format!("the file name '{n}' files it under that item"),
             Signal::Manifest(n) => format!("the agenda manifest lists '{n}' as its attachment"),
             Signal::Title(w) => format!("a distinctive phrase of its title ('{w}')"),
@@ -132,6 +139,7 @@ pub fn check(pages: &[PageText], agenda: &Agenda, file_name: Option<&str>, out: 
                 }
             }
         }
+        attachment_continuation(pages, agenda, k, item, &mut per_page);
         if let Some(signal) = file_signal(file_name, item) {
             for ev in per_page.iter_mut() {
                 ev.push(Evidence { item: k, signal: signal.clone(), line: None });
@@ -253,6 +261,34 @@ fn body_signal(
         });
         if stopped {
             return;
+        }
+    }
+}
+
+/// Pages after a closed item's attachment section that carry no label of their own: an
+/// attachment labelled only atop its first page (`Bilag 5.1: …` in a merged agenda) goes on until
+/// the next label, heading or section. A label on a page of the agenda itself (a heading or the
+/// table of contents on it) is the item's list of attachments, not an attachment.
+fn attachment_continuation(pages: &[PageText], agenda: &Agenda, k: usize, item: &Item, per_page: &mut [Vec<Evidence>]) {
+    let heading_pages: Vec<u32> = agenda.items.iter().flat_map(|i| i.headings.iter().map(|h| h.at.page)).collect();
+    let furniture = |p: u32| heading_pages.contains(&p) || agenda.toc_lines.iter().any(|l| l.page == p);
+    for section in agenda.attachments.iter().filter(|a| a.item.as_deref() == Some(item.number.as_str())) {
+        let Some(&last) = section.pages.last() else { continue };
+        if section.pages.iter().any(|&p| furniture(p)) {
+            continue;
+        }
+        for q in (last as usize)..pages.len().min(last as usize + MAX_BODY_PAGES) {
+            let page_no = q as u32 + 1;
+            if furniture(page_no) || agenda.attachments.iter().any(|a| a.pages.contains(&page_no)) {
+                break;
+            }
+            let running = agenda.running_lines.get(q);
+            let first = (0..pages[q].lines.len())
+                .find(|&i| !running.is_some_and(|r| r.contains(&i)) && is_body_line(pages[q].line_text(i)));
+            if let Some(line) = first {
+                let signal = Signal::AttachmentPages(section.label.clone(), last);
+                per_page[q].push(Evidence { item: k, signal, line: Some(line) });
+            }
         }
     }
 }

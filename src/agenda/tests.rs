@@ -574,3 +574,18 @@ fn a_closed_door_notice_under_a_closed_heading_is_not_its_content() {
     assert_eq!(closed, vec!["7"]);
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+#[test]
+fn a_closed_items_attachment_labelled_only_on_its_first_page_goes_on() {
+    let mut pages: Vec<String> = vec![FRONT.into(), ITEMS.into(), CLOSED_OK.into()];
+    pages.push(
+        "Bilag 19.1: Indstilling fra ansættelsesudvalget\n\
+         Ansættelsesudvalget har interviewet fire ansøgere til stillingen som skoleleder."
+            .into(),
+    );
+    pages.push("Udvalget anbefaler den eksterne kandidat, der har ledet en skole i otte år.".into());
+    pages.push("Bilag 14.2: Kort over Nørreby\nKortet viser placeringen af de nye armaturer langs vejene.".into());
+    let (_, findings) = run(&doc(&pages));
+    assert_eq!(flagged(&findings), vec![4, 5], "{findings:#?}");
+    assert!(findings[1].message.contains("labelled on page 4"), "{}", findings[1].message);
+}
