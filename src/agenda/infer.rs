@@ -221,8 +221,20 @@ fn find_headings(
                     status_in_cell = true;
                 }
             }
+            let inline_numbers = match case_numbers::split_heading(&heading.title) {
+                Some((title, numbers)) => {
+                    heading.title = title;
+                    numbers
+                }
+                None => Vec::new(),
+            };
             let toc_entry = toc.iter().find(|e| e.number == heading.number);
             let mut s = support(page, page_no, i, &heading, toc_entry.map(|e| e.title.as_str()), median);
+            for c in inline_numbers {
+                if !s.case_numbers.contains(&c) {
+                    s.case_numbers.push(c);
+                }
+            }
             if s.status.is_none() && heading.closed.is_none() {
                 if let Some((closed, at)) = status_above(page, page_no, i, &out) {
                     s.status = Some(closed);

@@ -589,3 +589,21 @@ fn a_closed_items_attachment_labelled_only_on_its_first_page_goes_on() {
     assert_eq!(flagged(&findings), vec![4, 5], "{findings:#?}");
     assert!(findings[1].message.contains("labelled on page 4"), "{}", findings[1].message);
 }
+
+#[test]
+fn a_case_number_printed_in_the_heading_line_is_the_items() {
+    let pages = doc(&[
+        "DAGSORDEN Børneudvalget\n\n3. Tilsyn med dagplejen\nÅben\nDagplejen har haft tilsyn i efteråret.\n\n\
+         4. Lukket: Underretning om barn - Sagsnr. 27.15.08-K09-14-25\nBeslutning"
+            .into(),
+        "Bilag 3.1: Tilsynsrapport\nJf. underretningssagen 27.15.08-K09-14-25 er der ført skærpet tilsyn med en dagplejer."
+            .into(),
+    ]);
+    let (agenda, findings) = run(&pages);
+    let item = agenda.item("4").unwrap();
+    assert_eq!(
+        (item.title.as_str(), item.case_numbers.clone()),
+        ("Underretning om barn", vec!["27.15.08-K09-14-25".into()])
+    );
+    assert_eq!(flagged(&findings), vec![2], "{findings:#?}");
+}
