@@ -333,7 +333,10 @@ fn line_signal(
         return None;
     }
     let running = agenda.running_lines.get(p).is_some_and(|r| r.contains(&i));
-    if let Some((Some(n), label)) = edges::attachment_label(text).filter(|_| edge.is_some()) {
+    // On a page of the agenda itself (an item's heading on it) the label is the item's list of
+    // attachments, even at the page's edge.
+    let agenda_page = agenda.items.iter().any(|it| it.headings.iter().any(|h| h.at.page as usize == p + 1));
+    if let Some((Some(n), label)) = edges::attachment_label(text).filter(|_| edge.is_some() && !agenda_page) {
         if n == item.number {
             return Some(Signal::AttachmentLabel(label));
         }

@@ -110,7 +110,7 @@ pub fn attachment_label(line: &str) -> Option<(Option<String>, String)> {
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
     static TO_ITEM: OnceLock<Regex> = OnceLock::new();
     let numbered = NUMBERED.get_or_init(|| {
-        Regex::new(r"(?i)^\s*bilag\s+(?:nr\.?\s*)?(\d{1,3})\.(\d{1,3})\b")
+        Regex::new(r"(?i)^\s*bilag\s*(?::\s*|\s)\s*(?:nr\.?\s*)?(\d{1,3})\.(\d{1,3})\b")
             .unwrap_or_else(|e| panic!("bilag pattern: {e}"))
     });
     let to_item = TO_ITEM.get_or_init(|| {
@@ -199,6 +199,7 @@ mod tests {
     fn attachment_labels() {
         assert_eq!(attachment_label("Bilag 19.1: Notat").map(|l| l.0), Some(Some("19".into())));
         assert_eq!(attachment_label("Bilag til punkt 7").map(|l| l.0), Some(Some("7".into())));
+        assert_eq!(attachment_label("Bilag: 5.1. Jobcentrets redegørelse").map(|l| l.0), Some(Some("5".into())));
         assert_eq!(attachment_label("Bilag 2 til dagsordenspunkt 7").map(|l| l.0), Some(Some("7".into())));
         assert!(attachment_label("Bilag").is_none());
         assert!(attachment_label("Bilagene er vedlagt").is_none());

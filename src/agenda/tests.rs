@@ -607,3 +607,14 @@ fn a_case_number_printed_in_the_heading_line_is_the_items() {
     );
     assert_eq!(flagged(&findings), vec![2], "{findings:#?}");
 }
+
+#[test]
+fn a_closed_items_attachment_list_at_the_foot_of_its_agenda_page_is_not_a_label() {
+    let page = "DAGSORDEN Byrådet\n\nPunkt 2: Vejplan\nSagsnr.: 05.01.00-P15-1-24\n\
+                Vejplanen for 2025 er sendt i høring hos borgerne og grundejerne.\n\n\
+                Punkt 5: Lukket punkt: Ressourceforløb\nSagsnr.: 326-2024-20911\nBeslutning\n\
+                Bilag 5.1 Jobcentrets redegørelse (lukket bilag)";
+    let (agenda, findings) = run(&doc(&[page.into()]));
+    assert!(agenda.item("5").is_some_and(|i| i.closed));
+    assert!(findings.is_empty(), "{findings:#?}");
+}
