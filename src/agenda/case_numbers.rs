@@ -102,6 +102,20 @@ pub fn find_labeled(line: &str) -> Vec<String> {
     find(line).into_iter().filter(|c| c.labeled).map(|c| c.value).collect()
 }
 
+/// A heading that carries its case number (`4. Underretning om barn - Sagsnr. 27.15.08-K09-14-25`):
+/// the title before the label, and the labeled numbers.
+pub fn split_heading(title: &str) -> Option<(String, Vec<String>)> {
+    let text = plain_punctuation(title);
+    let label = label_re().find(&text).filter(|m| m.start() > 0)?;
+    let numbers: Vec<String> = find_labeled(&text[label.start()..]);
+    if numbers.is_empty() {
+        return None;
+    }
+    let head =
+        text[..label.start()].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '(' | ',' | ';' | '/'));
+    Some((head.to_string(), numbers))
+}
+
 /// Whether `line` is a case-number line: a label and its number, with little else beside it
 /// (a second label, a date, a KLE code).
 pub fn is_case_number_line(line: &str) -> bool {
@@ -204,6 +218,17 @@ mod tests {
         assert!(!is_label_only("Sagsnr.: 25-003411"));
         assert_eq!(bare_number("326-2024-04719").as_deref(), Some("326-2024-04719"));
         assert_eq!(bare_number("Borgeren klager"), None);
+    }
+
+    #[test]
+    fn a_case_number_in_a_heading_is_split_off() {
+        assert_eq!(
+            split_heading("Underretning om barn \u{2013} Sagsnr. 27.15.08-K09-14-25"),
+            Some(("Underretning om barn".to_string(), vec!["27.15.08-K09-14-25".to_string()]))
+        );
+        assert_eq!(split_heading("Personalesag (J.nr. 15/6733)").map(|x| x.0), Some("Personalesag".to_string()));
+        assert_eq!(split_heading("Sagsnr. 15/6733"), None);
+        assert_eq!(split_heading("Tilsyn med dagplejen"), None);
     }
 
     #[test]

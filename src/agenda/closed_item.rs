@@ -9,7 +9,7 @@
 
 use super::edges::{self, Edge};
 use super::words::{self, is_label_line, is_page_number_line, is_stop_word, normalize, same_word, status_line};
-use super::{case_numbers, headings, Agenda, HeadingAt, Item, LineRef};
+use super::{case_numbers, headings, infer, Agenda, HeadingAt, Item, LineRef};
 use crate::detect::{Finding, Severity};
 use crate::pdf::PageText;
 use regex::Regex;
@@ -33,6 +33,9 @@ enum Signal {
     /// The edge, and the case number the line carries, if that is how it names the item.
     RunningLine(Edge, Option<String>),
     AttachmentLabel(String),
+    /// A page after a closed item's attachment section, with no label of its own: the label and
+    /// the page that carries it.
+    AttachmentPages(String, u32),
     FileName(String),
     Manifest(String),
     Title(String),
@@ -43,7 +46,7 @@ impl Signal {
         match self {
             Signal::Body { .. } => 0,
             Signal::CaseNumber(_) => 1,
-            Signal::RunningLine(..) | Signal::AttachmentLabel(_) => 2,
+            Signal::RunningLine(..) | Signal::AttachmentLabel(_) | Signal::AttachmentPages(..) => 2,
             Signal::Manifest(_) | Signal::FileName(_) => 3,
             Signal::Title(_) => 4,
         }
@@ -53,6 +56,7 @@ impl Signal {
         match self {
             Signal::Body { .. } => 0.95,
             Signal::CaseNumber(_) | Signal::RunningLine(..) | Signal::AttachmentLabel(_) | Signal::Manifest(_) => 0.9,
+            Signal::AttachmentPages(..) => 0.8,
             Signal::FileName(_) => 0.8,
             Signal::Title(_) => 0.7,
         }
@@ -81,6 +85,10 @@ impl Signal {
             Signal::AttachmentLabel(l) => {
                 format!("bilagsbetegnelsen '{}' placerer siden under punktet", shorten(l, 60))
             }
+            Signal::AttachmentPages(l, p) => format!(
+                "siden hører til bilaget '{}', der er betegnet på side {p}, og har ingen betegnelse selv",
+                shorten(l, 60)
+            ),
             Signal::FileName(n) => format!("filnavnet '{n}' placerer filen under punktet"),
             Signal::Manifest(n) => format!("dagsordenssystemets liste angiver '{n}' som punktets bilag"),
             Signal::Title(w) => format!("en karakteristisk formulering fra punktets titel ('{w}')"),
@@ -108,6 +116,9 @@ impl Signal {
                 }
             }
             Signal::AttachmentLabel(l) => format!("the attachment label '{}' files the page under it", shorten(l, 60)),
+            Signal::AttachmentPages(l, p) => {
+                format!("it goes on the attachment '{}' labelled on page {p}, with no label of its own", shorten(l, 60))
+            }
             Signal::FileName(n) => format!("the file name '{n}' files it under that item"),
             Signal::Manifest(n) => format!("the agenda manifest lists '{n}' as its attachment"),
             Signal::Title(w) => format!("a distinctive phrase of its title ('{w}')"),
@@ -161,6 +172,7 @@ pub fn check(pages: &[PageText], agenda: &Agenda, file_name: Option<&str>, out: 
                 }
             }
         }
+        attachment_continuation(pages, agenda, k, item, &mut per_page);
         if let Some(signal) = file_signal(file_name, item) {
             for ev in per_page.iter_mut() {
                 ev.push(Evidence { item: k, signal: signal.clone(), line: None });
@@ -187,6 +199,7 @@ fn is_furniture(text: &str) -> bool {
         || is_label_line(t)
         || is_page_number_line(t)
         || words::is_meta_line(t)
+        || words::is_closed_notice(t)
         || edges::attachment_label(t).is_some()
 }
 
@@ -197,10 +210,14 @@ fn is_body_line(text: &str) -> bool {
 
 /// Lines of page `p` from `from` on that are body text, up to the next heading; and whether a
 /// heading ended the scan.
-fn is_next_heading(text: &str, next_number: Option<u32>) -> bool {
+/// A bare `9 Eventuelt` counts only when styled like a heading: in running text a line may
+/// begin with the next number (`9 borgere har klaget`).
+fn is_next_heading(page: &PageText, i: usize, median: f32, next_number: Option<u32>) -> bool {
     next_number.is_some_and(|n| {
-        headings::parse(text)
-            .is_some_and(|h| h.form != headings::HeadingForm::Bare && h.number.parse::<u32>().ok() == Some(n))
+        headings::parse(page.line_text(i)).is_some_and(|h| {
+            h.number.parse::<u32>().ok() == Some(n)
+                && (h.form != headings::HeadingForm::Bare || infer::styled(page, i, median))
+        })
     })
 }
 
@@ -217,9 +234,10 @@ fn body_lines(
     let mut found = Vec::new();
     // The next item's heading ends the body even when it was not recognised as an item.
     let next_number = number.parse::<u32>().ok().map(|n| n + 1);
+    let median = infer::median_font_size(page);
     for i in from..page.lines.len() {
         let at = LineRef { page: page_no, line: i };
-        if headings.contains(&at) || is_next_heading(page.line_text(i), next_number) {
+        if headings.contains(&at) || is_next_heading(page, i, median, next_number) {
             return (found, true);
         }
         if skip.contains(&at) || agenda.running_lines.get(p).is_some_and(|r| r.contains(&i)) {
@@ -280,6 +298,34 @@ fn body_signal(
     }
 }
 
+/// Pages after a closed item's attachment section that carry no label of their own: an
+/// attachment labelled only atop its first page (`Bilag 5.1: …` in a merged agenda) goes on until
+/// the next label, heading or section. A label on a page of the agenda itself (a heading or the
+/// table of contents on it) is the item's list of attachments, not an attachment.
+fn attachment_continuation(pages: &[PageText], agenda: &Agenda, k: usize, item: &Item, per_page: &mut [Vec<Evidence>]) {
+    let heading_pages: Vec<u32> = agenda.items.iter().flat_map(|i| i.headings.iter().map(|h| h.at.page)).collect();
+    let furniture = |p: u32| heading_pages.contains(&p) || agenda.toc_lines.iter().any(|l| l.page == p);
+    for section in agenda.attachments.iter().filter(|a| a.item.as_deref() == Some(item.number.as_str())) {
+        let Some(&last) = section.pages.last() else { continue };
+        if section.pages.iter().any(|&p| furniture(p)) {
+            continue;
+        }
+        for q in (last as usize)..pages.len().min(last as usize + MAX_BODY_PAGES) {
+            let page_no = q as u32 + 1;
+            if furniture(page_no) || agenda.attachments.iter().any(|a| a.pages.contains(&page_no)) {
+                break;
+            }
+            let running = agenda.running_lines.get(q);
+            let first = (0..pages[q].lines.len())
+                .find(|&i| !running.is_some_and(|r| r.contains(&i)) && is_body_line(pages[q].line_text(i)));
+            if let Some(line) = first {
+                let signal = Signal::AttachmentPages(section.label.clone(), last);
+                per_page[q].push(Evidence { item: k, signal, line: Some(line) });
+            }
+        }
+    }
+}
+
 /// Whether an item numbered after `number` has its heading on a page after `page`.
 fn later_item_follows(agenda: &Agenda, number: &str, page: u32) -> bool {
     let Ok(n) = number.parse::<u32>() else { return false };
@@ -320,7 +366,10 @@ fn line_signal(
         return None;
     }
     let running = agenda.running_lines.get(p).is_some_and(|r| r.contains(&i));
-    if let Some((Some(n), label)) = edges::attachment_label(text).filter(|_| edge.is_some()) {
+    // On a page of the agenda itself (an item's heading on it) the label is the item's list of
+    // attachments, even at the page's edge.
+    let agenda_page = agenda.items.iter().any(|it| it.headings.iter().any(|h| h.at.page as usize == p + 1));
+    if let Some((Some(n), label)) = edges::attachment_label(text).filter(|_| edge.is_some() && !agenda_page) {
         if n == item.number {
             return Some(Signal::AttachmentLabel(label));
         }

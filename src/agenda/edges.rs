@@ -50,11 +50,13 @@ fn running_key(text: &str) -> String {
 /// repeated once far away is a leak to report, not page furniture.)
 pub fn running_lines(pages: &[PageText]) -> Vec<Vec<usize>> {
     let edges: Vec<Vec<(usize, Edge)>> = pages.iter().map(edge_lines).collect();
-    // With positions known, a running line also keeps its place on the page.
-    let key_of = |page: &PageText, i: usize, e: Edge| {
+    // With positions known, a running line also keeps its place on the page. The place alone
+    // tells header from footer: on a page holding nothing but its footer, that line is both the
+    // top-most and the bottom-most one.
+    let key_of = |page: &PageText, i: usize| {
         let mut k = running_key(page.line_text(i));
         if let Some(l) = page.lines.get(i).filter(|l| l.bbox.area() > 0.0) {
-            k.push_str(&format!("@{:?}{}", e, (l.bbox.y0 / 6.0).round() as i32));
+            k.push_str(&format!("@{}", (l.bbox.y0 / 6.0).round() as i32));
         }
         k
     };
@@ -70,9 +72,7 @@ pub fn running_lines(pages: &[PageText]) -> Vec<Vec<usize>> {
         .iter()
         .zip(&edges)
         .map(|(page, e)| {
-            e.iter()
-                .map(|(i, edge)| if heading_block(page, *i) { String::new() } else { key_of(page, *i, *edge) })
-                .collect()
+            e.iter().map(|(i, _)| if heading_block(page, *i) { String::new() } else { key_of(page, *i) }).collect()
         })
         .collect();
     let mut pages_with: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -110,7 +110,7 @@ pub fn attachment_label(line: &str) -> Option<(Option<String>, String)> {
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
     static TO_ITEM: OnceLock<Regex> = OnceLock::new();
     let numbered = NUMBERED.get_or_init(|| {
-        Regex::new(r"(?i)^\s*bilag\s+(?:nr\.?\s*)?(\d{1,3})\.(\d{1,3})\b")
+        Regex::new(r"(?i)^\s*bilag\s*(?::\s*|\s)\s*(?:nr\.?\s*)?(\d{1,3})\.(\d{1,3})\b")
             .unwrap_or_else(|e| panic!("bilag pattern: {e}"))
     });
     let to_item = TO_ITEM.get_or_init(|| {
@@ -172,10 +172,34 @@ mod tests {
         assert_eq!(sections[0].pages, vec![1, 2]);
     }
 
+    /// A page of `(text, y)` lines, each 10 pt high, as layout would place them.
+    fn placed(lines: &[(&str, f32)]) -> PageText {
+        let mut page = PageText::from_plain(&lines.iter().map(|(t, _)| *t).collect::<Vec<_>>().join("\n"));
+        for (line, (_, y)) in page.lines.iter_mut().zip(lines) {
+            line.bbox = crate::pdf::geom::Rect::new(60.0, *y, 300.0, *y + 10.0);
+        }
+        page
+    }
+
+    #[test]
+    fn a_footer_alone_on_the_last_page_is_still_running() {
+        let footer = |n: u32| format!("Økonomiudvalget 03-12-2024 Side {n} af 3");
+        let (f1, f2, f3) = (footer(1), footer(2), footer(3));
+        let pages = vec![
+            placed(&[("Punkt 9: Personalesag", 780.0), ("Lukket", 760.0), ("Tekst", 700.0), (&f1, 30.0)]),
+            placed(&[("Mere tekst her", 780.0), ("Og endnu mere", 760.0), (&f2, 30.0)]),
+            placed(&[(&f3, 30.0)]),
+        ];
+        let running = running_lines(&pages);
+        assert_eq!(running[2], vec![0], "{running:?}");
+        assert_eq!(running[0], vec![3]);
+    }
+
     #[test]
     fn attachment_labels() {
         assert_eq!(attachment_label("Bilag 19.1: Notat").map(|l| l.0), Some(Some("19".into())));
         assert_eq!(attachment_label("Bilag til punkt 7").map(|l| l.0), Some(Some("7".into())));
+        assert_eq!(attachment_label("Bilag: 5.1. Jobcentrets redegørelse").map(|l| l.0), Some(Some("5".into())));
         assert_eq!(attachment_label("Bilag 2 til dagsordenspunkt 7").map(|l| l.0), Some(Some("7".into())));
         assert!(attachment_label("Bilag").is_none());
         assert!(attachment_label("Bilagene er vedlagt").is_none());

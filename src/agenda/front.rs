@@ -113,13 +113,14 @@ fn split_names(s: &str, out: &mut Vec<String>) {
 
 /// Kind, meeting and participants from the first pages.
 pub fn read<'a>(pages: &'a [PageText]) -> (DocKind, Meeting, Participants) {
-    let lines: Vec<&str> = pages
+    let (page_of, lines): (Vec<usize>, Vec<&str>) = pages
         .iter()
         .take(FRONT_PAGES)
-        .flat_map(|p| (0..p.lines.len()).map(move |i| p.line_text(i).trim()))
-        .filter(|l| !l.is_empty())
+        .enumerate()
+        .flat_map(|(k, p)| (0..p.lines.len()).map(move |i| (k, p.line_text(i).trim())))
+        .filter(|(_, l)| !l.is_empty())
         .take(FRONT_LINES)
-        .collect();
+        .unzip();
     let mut kind = DocKind::Unknown;
     let mut meeting = Meeting::default();
     let mut participants = Participants::default();
@@ -175,8 +176,13 @@ pub fn read<'a>(pages: &'a [PageText]) -> (DocKind, Meeting, Participants) {
             let target = if absent { &mut participants.absent } else { &mut participants.present };
             // The list may go on over the next lines; a name can be split across two of them.
             let mut joined = first.to_string();
-            for next in lines.iter().skip(n + 1).take(20) {
-                if is_any_label(next)
+            let page = page_of.get(n);
+            for (next, next_page) in lines.iter().zip(&page_of).skip(n + 1).take(20) {
+                // The list ends with its page: the page's footer and the next page's text are no
+                // names, and a citizen named there must not become a participant.
+                if Some(next_page) != page
+                    || super::words::is_page_number_line(next)
+                    || is_any_label(next)
                     || next.ends_with(':')
                     || super::headings::parse(next).is_some()
                     || next.split_whitespace().count() > 24
@@ -201,6 +207,21 @@ pub fn read<'a>(pages: &'a [PageText]) -> (DocKind, Meeting, Participants) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_participant_list_ends_with_its_page() {
+        let pages = [
+            PageText::from_plain(
+                "DAGSORDEN Byrådet d. 04-02-2025\nMødedeltagere: Anne Hansen (A), Bo Jensen (V)\nAfbud: Ingen",
+            ),
+            PageText::from_plain("Klage fra Bent Korsholm\nSide 2 af 3"),
+        ];
+        let (_, _, participants) = read(&pages);
+        assert_eq!(participants.present, vec!["Anne Hansen (A)", "Bo Jensen (V)"]);
+        assert!(participants.absent.is_empty(), "{:?}", participants.absent);
+        let one = [PageText::from_plain("DAGSORDEN Byrådet\nAfbud: Carl Berg (F)\nSide 1 af 3")];
+        assert_eq!(read(&one).2.absent, vec!["Carl Berg (F)"]);
+    }
 
     #[test]
     fn minutes_title_line_with_committee_and_date() {

@@ -29,22 +29,48 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}")))
 }
 
-/// Leading status marker: `Lukket punkt:`, `Lukket -`, `(Lukket)`, `Åbent punkt:`.
+/// Words that mark an item closed or open. `Fortroligt` and `Ikke offentlig` are how some
+/// systems (Acadre, eDoc) mark a closed item.
+const STATUS_WORDS: &str =
+    r"lukket|lukkede|åben|åbent|aaben|aabent|fortrolig|fortroligt|ikke[\s\-]+offentlig|ikke[\s\-]+offentligt";
+
+/// Whether a status word (or a marker holding one) means closed.
+pub fn marks_closed(marker: &str) -> bool {
+    let m = normalize(marker);
+    m.contains("lukke") || m.contains("fortrolig") || m.contains("ikke offentlig") || m.contains("ikke-offentlig")
+}
+
+/// Leading status marker: `Lukket punkt:`, `Lukket -`, `(Lukket)`, `Åbent punkt:`, `Lukket sag `.
+/// A bare status word followed by a space is the title's first word (`Lukket vej ved skolen`,
+/// `Åben skole`), not a marker: it needs brackets, a colon or dash, or `punkt`/`sag` after it.
 fn status_prefix() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^\s*\(?\s*(lukket|lukkede|åben|åbent|aaben|aabent)(?:\s+(?:punkt|sag|møde))?\s*\)?\s*(?:[:\-]\s*|\s+)",
-    )
+    static PATTERN: OnceLock<String> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        format!(
+            r"(?i)^\s*(?:[(\[]\s*({w})(?:\s+(?:punkt|sag|møde))?\s*[)\]]\s*(?:[:\-]\s*)?|({w})(?:\s+(?:punkt|sag|møde))?\s*[:\-]\s*|({w})\s+(?:punkt|sag)\s+)",
+            w = STATUS_WORDS
+        )
+    });
+    re(&RE, pattern)
 }
 
 /// Trailing status marker: `(Lukket)`, `- Lukket`, `(Lukket punkt)`, `[Åben]`.
 fn status_suffix() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\s*(?:[(\[]\s*(lukket|lukkede|åben|åbent)(?:\s+(?:punkt|sag))?\s*[)\]]|-\s*(lukket|åben|åbent)(?:\s+(?:punkt|sag))?)\s*$",
-    )
+    static PATTERN: OnceLock<String> = OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| {
+        format!(
+            r"(?i)\s*(?:[(\[]\s*({w})(?:\s+(?:punkt|sag))?\s*[)\]]|-\s*({w})(?:\s+(?:punkt|sag))?)\s*$",
+            w = STATUS_WORDS
+        )
+    });
+    re(&RE, pattern)
+}
+
+/// The status word of a marker match: the first group that took part.
+fn marker_word(c: &regex::Captures) -> String {
+    c.iter().skip(1).flatten().next().map(|m| m.as_str().to_string()).unwrap_or_default()
 }
 
 /// Splits status markers off a title: `(title, Some(closed))`.
@@ -52,7 +78,7 @@ pub fn strip_status(title: &str) -> (String, Option<bool>) {
     let mut t = title.trim().to_string();
     let mut status = None;
     if let Some(c) = status_prefix().captures(&t) {
-        let closed = c.get(1).is_some_and(|m| m.as_str().to_lowercase().starts_with("lukke"));
+        let closed = marks_closed(&marker_word(&c));
         let end = c.get(0).map_or(0, |m| m.end());
         // Only a marker when a title follows it; `Lukket` alone is a status line, not a title.
         if end < t.len() {
@@ -61,12 +87,31 @@ pub fn strip_status(title: &str) -> (String, Option<bool>) {
         }
     }
     if let Some(c) = status_suffix().captures(&t) {
-        let word = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_lowercase()).unwrap_or_default();
-        status = Some(word.starts_with("lukke"));
+        status = Some(marks_closed(&marker_word(&c)));
         let start = c.get(0).map_or(t.len(), |m| m.start());
         t = t[..start].trim().to_string();
     }
     (t.trim_matches(|c: char| c == ':' || c == '-' || c.is_whitespace()).to_string(), status)
+}
+
+/// The words before an item's number: `Punkt 14`, `Pkt. 14`, `Punkt nr. 14`, `Dagsordenspunkt 14`,
+/// and Acadre's `Sag nr. 14`.
+pub const ITEM_KEYWORD: &str = r"(?:(?:dagsordens?)?punkt(?:\s*nr\.?)?|pkt\.?|sag\s*nr\.?|sagnr\.?)";
+
+/// A status marker before an item number (`Lukket punkt: 19. Personalesag`): the rest from the
+/// number on, and whether the marker closes. Here a bare word is a marker too (`Lukket 19. …`):
+/// no title starts with a number.
+pub fn status_before_number(text: &str) -> Option<(&str, bool)> {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let before_number = |m: &regex::Match| text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let m = status_prefix().find(text).filter(before_number).or_else(|| {
+        let word = WORD.get_or_init(|| {
+            let pattern = format!(r"(?i)^\s*(?:{STATUS_WORDS})\s+");
+            Regex::new(&pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}"))
+        });
+        word.find(text).filter(before_number)
+    })?;
+    Some((text[m.end()..].trim(), marks_closed(m.as_str())))
 }
 
 /// Reads a line as an item heading, if it is spelled like one. Lines that end like a table of
@@ -76,9 +121,11 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
     static BARE: OnceLock<Regex> = OnceLock::new();
     static LEADERS: OnceLock<Regex> = OnceLock::new();
-    // Cheap test first: a heading starts with its number, `Punkt`/`Pkt` or a status word.
+    // Cheap test first: a heading starts with its number, an item keyword or a status marker.
     let first = line.trim_start().chars().next()?;
-    if !(first.is_ascii_digit() || matches!(first.to_lowercase().next(), Some('p' | 'l' | 'å' | 'a' | '(' | '['))) {
+    if !(first.is_ascii_digit()
+        || matches!(first.to_lowercase().next(), Some('p' | 's' | 'd' | 'l' | 'å' | 'a' | 'f' | 'i' | '(' | '[')))
+    {
         return None;
     }
     let text = plain_punctuation(line);
@@ -86,14 +133,14 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
     if text.len() > 300 || re(&LEADERS, r"(?:\.{3,}|…+|(?:\. ){3,})\s*\d{1,4}\s*$").is_match(text) {
         return None;
     }
-    // A status marker may come before the number: `Lukket punkt: 19. Personalesag`.
-    let (body, prefix_status) = match status_prefix().find(text) {
-        Some(m) if text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit()) => {
-            (text[m.end()..].trim(), Some(m.as_str().to_lowercase().contains("lukke")))
-        }
-        _ => (text, None),
+    let (body, prefix_status) = match status_before_number(text) {
+        Some((rest, closed)) => (rest, Some(closed)),
+        None => (text, None),
     };
-    let keyword = re(&KEYWORD, r"(?i)^(?:punkt|pkt\.?)\s*(\d{1,3})\b\s*[.:)\-]?\s*(.*)$");
+    let keyword = KEYWORD.get_or_init(|| {
+        let pattern = format!(r"(?i)^{ITEM_KEYWORD}\s*(\d{{1,3}})\b\s*[.:)\-]?\s*(.*)$");
+        Regex::new(&pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}"))
+    });
     let numbered = re(&NUMBERED, r"^(\d{1,3})\s*[.:)]\s*(\S.*)$");
     let bare = re(&BARE, r"^(\d{1,3})\s+(\p{L}.*)$");
     let (caps, form) = if let Some(c) = keyword.captures(body) {
@@ -105,6 +152,12 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
     } else {
         return None;
     };
+    // `Sag nr. 25-003411`, `Punkt 14/2024`: the number goes on, so it is a case number or a date.
+    let after_number = caps.get(1).map_or("", |m| &body[m.end()..]);
+    let mut after = after_number.chars();
+    if matches!(after.next(), Some('-' | '/' | '.')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let number = caps.get(1)?.as_str().trim_start_matches('0');
     if number.is_empty() {
         return None;
@@ -164,7 +217,50 @@ mod tests {
         );
         assert_eq!(h("19. Personalesag (Lukket)").map(|x| (x.1, x.3)), Some(("Personalesag".into(), Some(true))));
         assert_eq!(h("Lukket punkt: 19. Personalesag").map(|x| (x.0, x.3)), Some(("19".into(), Some(true))));
+        assert_eq!(
+            h("Lukket 19. Personalesag").map(|x| (x.0, x.1, x.3)),
+            Some(("19".into(), "Personalesag".into(), Some(true)))
+        );
+        assert_eq!(h("Fortroligt 19 Personalesag").map(|x| (x.0, x.3)), Some(("19".into(), Some(true))));
         assert_eq!(h("3. Åbent punkt - Budget 2025").map(|x| (x.1, x.3)), Some(("Budget 2025".into(), Some(false))));
+    }
+
+    #[test]
+    fn a_title_starting_with_a_status_word_is_not_a_marker() {
+        assert_eq!(
+            h("Punkt 3: Lukket vej ved skolen"),
+            Some(("3".into(), "Lukket vej ved skolen".into(), HeadingForm::Keyword, None))
+        );
+        assert_eq!(h("Pkt. 2 \u{2013} Lukket møde i Idrætsrådet: orientering").map(|x| x.3), Some(None));
+        assert_eq!(h("8. Åben skole i samarbejde med foreningerne").map(|x| x.3), Some(None));
+        assert_eq!(strip_status("Lukket vej ved skolen"), ("Lukket vej ved skolen".into(), None));
+        // The markers themselves still count.
+        assert_eq!(h("Punkt 5: Lukket punkt: Klage").map(|x| (x.1, x.3)), Some(("Klage".into(), Some(true))));
+        assert_eq!(h("Punkt 5: Lukket - Klage").map(|x| (x.1, x.3)), Some(("Klage".into(), Some(true))));
+        assert_eq!(h("Punkt 5: Lukket sag Klage").map(|x| (x.1, x.3)), Some(("Klage".into(), Some(true))));
+        assert_eq!(h("Punkt 5: (Lukket) Klage").map(|x| (x.1, x.3)), Some(("Klage".into(), Some(true))));
+    }
+
+    #[test]
+    fn acadre_and_edoc_spellings() {
+        assert_eq!(
+            h("Sag nr. 3 Erstatningssag efter vandskade"),
+            Some(("3".into(), "Erstatningssag efter vandskade".into(), HeadingForm::Keyword, None))
+        );
+        assert_eq!(
+            h("Sag nr. 3 Lukket sag: Erstatningssag").map(|x| (x.1, x.3)),
+            Some(("Erstatningssag".into(), Some(true)))
+        );
+        assert_eq!(h("Dagsordenspunkt 4: Vejplan").map(|x| x.0), Some("4".into()));
+        assert_eq!(h("7. Fortroligt: Personalesag").map(|x| (x.1, x.3)), Some(("Personalesag".into(), Some(true))));
+        assert_eq!(
+            h("7. Personalesag (Ikke offentlig)").map(|x| (x.1, x.3)),
+            Some(("Personalesag".into(), Some(true)))
+        );
+        // A case number after the same label is not a heading.
+        assert!(parse("Sag nr. 25-003411").is_none());
+        assert!(parse("Sag nr. 15/6733").is_none());
+        assert!(parse("Punkt 14.2.2024 udsat").is_none());
     }
 
     #[test]

@@ -29,6 +29,35 @@ struct Occurrence {
     heading: HeadingLine,
     at: HeadingAt,
     support: Support,
+    /// The status of the agenda section it stands in (`Lukkede punkter`, `Åbne punkter`).
+    section: Option<bool>,
+}
+
+/// A status word alone in the last cell of a heading's table row (`13  Påbud …   Lukket`):
+/// layout joins the cells with one space, so the gap before the word is what tells it from a
+/// title ending in that word.
+fn status_cell(page: &PageText, i: usize) -> Option<(bool, String)> {
+    let line = page.lines.get(i)?;
+    let text = page.line_text(i);
+    let trimmed = text.trim_end();
+    let (head, last) = trimmed.rsplit_once(char::is_whitespace)?;
+    let closed = status_line(last)?;
+    let head = head.trim_end();
+    let head_last_char = head.char_indices().next_back()?.0;
+    let base = line.range.start;
+    let word = page.bbox_of(base + trimmed.len() - last.len()..base + trimmed.len())?;
+    let before = page.bbox_of(base + head_last_char..base + head.len())?;
+    let size = if line.font_size > 0.0 { line.font_size } else { 10.0 };
+    (word.x0 - before.x1 > 3.0 * size).then(|| (closed, head.to_string()))
+}
+
+/// The status line right above a heading (`Lukket punkt` / `5. Fratrædelsesaftale`), unless an
+/// earlier heading's block holds it.
+fn status_above(page: &PageText, page_no: u32, i: usize, earlier: &[Occurrence]) -> Option<(bool, LineRef)> {
+    let j = (0..i).rev().find(|&j| !page.line_text(j).trim().is_empty())?;
+    let at = LineRef { page: page_no, line: j };
+    let closed = status_line(page.line_text(j))?;
+    (!earlier.iter().any(|o| o.at.block.contains(&at) || o.at.at == at)).then_some((closed, at))
 }
 
 /// Infers kind, meeting, participants, table of contents, items and attachment sections.
@@ -52,14 +81,14 @@ pub fn infer(pages: &[PageText]) -> Agenda {
     }
 }
 
-fn median_font_size(page: &PageText) -> f32 {
+pub(super) fn median_font_size(page: &PageText) -> f32 {
     let mut sizes: Vec<f32> = page.lines.iter().map(|l| l.font_size).filter(|s| *s > 0.0).collect();
     sizes.sort_by(f32::total_cmp);
     sizes.get(sizes.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// Bold, or clearly larger than the page's body text.
-fn styled(page: &PageText, i: usize, median: f32) -> bool {
+pub(super) fn styled(page: &PageText, i: usize, median: f32) -> bool {
     page.lines.get(i).is_some_and(|l| l.bold || (median > 0.0 && l.font_size >= median + 1.5))
 }
 
@@ -78,14 +107,19 @@ fn support(
     let heading_styled = styled(page, i, median);
     let next: Vec<usize> =
         (i + 1..page.lines.len()).filter(|&j| !page.line_text(j).trim().is_empty()).take(SUPPORT_LINES).collect();
+    let other_heading =
+        |j: usize| headings::parse(page.line_text(j).trim()).is_some_and(|h| h.number != heading.number);
     for (n, &j) in next.iter().enumerate() {
         let text = page.line_text(j).trim();
-        if headings::parse(text).is_some_and(|h| h.number != heading.number) {
+        if other_heading(j) {
             break;
         }
         if let Some(closed) = status_line(text) {
-            s.status = s.status.or(Some(closed));
-            if in_block {
+            // After the item's text, or right above the next heading (unless right under this
+            // one), a status line is the next item's (`Lukket punkt` / `5. Fratrædelsesaftale`).
+            let labels_next = n > 0 && next.get(n + 1).is_some_and(|&k| other_heading(k));
+            if in_block && !labels_next {
+                s.status = s.status.or(Some(closed));
                 s.block.push(LineRef { page: page_no, line: j });
             }
             continue;
@@ -154,22 +188,59 @@ fn find_headings(
     kind: DocKind,
     attachments: &[AttachmentSection],
 ) -> Vec<Occurrence> {
-    let mut out = Vec::new();
+    let mut out: Vec<Occurrence> = Vec::new();
+    let mut section: Option<bool> = None;
     for (p, page) in pages.iter().enumerate() {
         let page_no = p as u32 + 1;
         let median = median_font_size(page);
+        if attachments.iter().any(|a| a.pages.contains(&page_no)) {
+            // Appended attachments are not in the agenda's open or closed part.
+            section = None;
+        }
         for i in 0..page.lines.len() {
             if running.get(p).is_some_and(|r| r.contains(&i)) || toc_lines.contains(&LineRef { page: page_no, line: i })
             {
                 continue;
             }
             let text = page.line_text(i).trim();
-            let Some(heading) = headings::parse(text) else { continue };
+            if let Some(status) = words::section_status(text, styled(page, i, median)) {
+                section = Some(status);
+                continue;
+            }
+            let Some(mut heading) = headings::parse(text) else { continue };
             if words::word_count(&heading.title) > MAX_TITLE_WORDS {
                 continue;
             }
+            let mut status_in_cell = false;
+            if heading.closed.is_none() {
+                if let Some((closed, title)) = status_cell(page, i).and_then(|(c, head)| {
+                    headings::parse(&head).filter(|h| h.number == heading.number).map(|h| (c, h.title))
+                }) {
+                    heading.closed = Some(closed);
+                    heading.title = title;
+                    status_in_cell = true;
+                }
+            }
+            let inline_numbers = match case_numbers::split_heading(&heading.title) {
+                Some((title, numbers)) => {
+                    heading.title = title;
+                    numbers
+                }
+                None => Vec::new(),
+            };
             let toc_entry = toc.iter().find(|e| e.number == heading.number);
-            let s = support(page, page_no, i, &heading, toc_entry.map(|e| e.title.as_str()), median);
+            let mut s = support(page, page_no, i, &heading, toc_entry.map(|e| e.title.as_str()), median);
+            for c in inline_numbers {
+                if !s.case_numbers.contains(&c) {
+                    s.case_numbers.push(c);
+                }
+            }
+            if s.status.is_none() && heading.closed.is_none() {
+                if let Some((closed, at)) = status_above(page, page_no, i, &out) {
+                    s.status = Some(closed);
+                    s.block.push(at);
+                }
+            }
             let title =
                 if s.title_continuation.is_empty() { heading.title.clone() } else { s.title_continuation.clone() };
             let toc_agrees = toc_entry.is_some_and(|e| headings::titles_agree(&e.title, &title));
@@ -180,7 +251,7 @@ fn find_headings(
             let is_styled = styled(page, i, median);
             let accept = if !toc.is_empty() && toc_entry.is_none() {
                 // Not in the table of contents: only a heading that declares itself counts.
-                declared && (heading.form != HeadingForm::Bare || s.status.is_some())
+                declared && (heading.form != HeadingForm::Bare || s.status.is_some() || status_in_cell)
             } else {
                 match heading.form {
                     HeadingForm::Keyword => {
@@ -196,7 +267,9 @@ fn find_headings(
                             || declared
                             || (is_styled && matches!(kind, DocKind::Agenda | DocKind::Minutes) && toc.is_empty())
                     }
-                    HeadingForm::Bare => (toc_agrees && (is_styled || declared || s.label)) || s.status.is_some(),
+                    HeadingForm::Bare => {
+                        (toc_agrees && (is_styled || declared || s.label)) || s.status.is_some() || status_in_cell
+                    }
                 }
             };
             if !accept {
@@ -204,7 +277,7 @@ fn find_headings(
             }
             let in_attachment = attachments.iter().find(|a| a.pages.contains(&page_no)).map(|a| a.label.clone());
             let at = HeadingAt { at: LineRef { page: page_no, line: i }, title, block: s.block.clone(), in_attachment };
-            out.push(Occurrence { heading, at, support: s });
+            out.push(Occurrence { heading, at, support: s, section });
         }
     }
     out
@@ -256,7 +329,12 @@ fn build_items(
         if item.title.is_empty() {
             item.title = occ.at.title.clone();
         }
-        let status = occ.heading.closed.map(|c| (c, "heading")).or(occ.support.status.map(|c| (c, "status line")));
+        let status = occ
+            .heading
+            .closed
+            .map(|c| (c, "heading"))
+            .or(occ.support.status.map(|c| (c, "status line")))
+            .or(occ.section.map(|c| (c, "agenda section")));
         if let Some((closed, source)) = status {
             if closed && !item.closed {
                 item.closed = true;

@@ -474,3 +474,147 @@ fn a_closed_heading_at_a_page_foot_with_its_body_on_the_next_page_is_found() {
     let (_, findings) = run(&pages);
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+#[test]
+fn a_status_label_above_a_heading_belongs_to_that_heading() {
+    let minutes = "REFERAT Økonomiudvalget d. 21-01-2025\n\n4. Budgetopfølgning\nSagsnr.: 00.30.00-S00-1-25\n\
+                   Beslutning\nTaget til efterretning.\nLukket punkt\n5. Fratrædelsesaftale med direktør\n\
+                   Sagsnr.: 81.03.00-G01-1-25\nSagsfremstilling\nDirektøren har ønsket at fratræde med udgangen af marts.\n\
+                   Beslutning\nÅbent punkt\n6. Eventuelt\nSagsnr.: 00.01.00-A00-2-25\n\
+                   Borgmesteren orienterede om nytårskuren og den nye borgerservice.";
+    let (agenda, findings) = run(&doc(&[minutes.to_string()]));
+    let closed: Vec<&str> = agenda.closed_items().map(|i| i.number.as_str()).collect();
+    assert_eq!(closed, vec!["5"]);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(findings[0].message.contains("Fratrædelsesaftale"), "{}", findings[0].message);
+}
+
+#[test]
+fn a_status_right_under_a_heading_stays_its_own_when_the_next_heading_follows() {
+    let text = "DAGSORDEN Byrådet\n\nPunkt 19: Personalesag\nLukket\nPunkt 20: Vejplan\nÅben\n\
+                Sagsnr.: 05.01.00-P15-1-24\nVejplanen for 2025 er sendt i høring hos borgerne.";
+    let (agenda, _) = run(&doc(&[text.to_string()]));
+    let closed: Vec<&str> = agenda.closed_items().map(|i| i.number.as_str()).collect();
+    assert_eq!(closed, vec!["19"]);
+}
+
+/// A heading row's status cell; `Ø` makes the title's last char two bytes long.
+#[test]
+fn a_status_cell_after_a_multibyte_char_is_read() {
+    let text = "DAGSORDEN Byrådet\n\n13 Påbud til Søndergårds Bø\u{a0}Lukket\nSagsnr.: 06.02.15-K08-7-24";
+    let (agenda, _) = run(&[placed(text, 1, 120.0)]);
+    assert!(agenda.item("13").is_some_and(|i| i.closed && i.title == "Påbud til Søndergårds Bø"), "{:?}", agenda.items);
+}
+
+#[test]
+fn a_bare_next_heading_ends_a_closed_items_body_when_styled_as_a_heading() {
+    let text = "DAGSORDEN Økonomiudvalget\n\nPunkt 8: Lukket: Klage over tilbagebetaling af kontanthjælp\n\
+                Sagsnr.: 15.10.05-K07-12-24\nBeslutning\n9 Eventuelt\n\
+                Borgmesteren orienterede om den kommende borgermødeturné i landdistrikterne.";
+    let mut pages = doc(&[text.to_string()]);
+    // Unstyled, `9 Eventuelt` may be a line of running text: what follows is item 8's.
+    assert_eq!(flagged(&run(&pages).1), vec![1]);
+    let k = (0..pages[0].lines.len()).find(|&i| pages[0].line_text(i) == "9 Eventuelt").unwrap();
+    pages[0].lines[k].bold = true;
+    let (_, findings) = run(&pages);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+/// `text` laid out as layout would: 6 pt per char, 14 pt per line, and `gap` points of white
+/// space before the last word of line `gap_line` (index among the non-empty lines; a table cell
+/// of its own).
+fn placed(text: &str, gap_line: usize, gap: f32) -> PageText {
+    let mut page = PageText::from_plain(text);
+    let mut boxes = Vec::new();
+    for (n, line) in page.lines.iter_mut().enumerate() {
+        let t = &text[line.range.clone()];
+        let last_word =
+            t.trim_end().rsplit_once(char::is_whitespace).map_or(usize::MAX, |(_, w)| t.trim_end().len() - w.len());
+        let y = 800.0 - 14.0 * n as f32;
+        let mut x = 60.0;
+        for (off, c) in t.char_indices() {
+            if n == gap_line && off == last_word {
+                x += gap;
+            }
+            if !c.is_whitespace() {
+                boxes.push(((line.range.start + off) as u32, crate::pdf::geom::Rect::new(x, y, x + 6.0, y + 10.0)));
+            }
+            x += 6.0;
+        }
+        line.bbox = crate::pdf::geom::Rect::new(60.0, y, x, y + 10.0);
+    }
+    page.char_boxes = boxes;
+    page
+}
+
+#[test]
+fn a_status_in_its_own_cell_of_a_heading_row_marks_the_item() {
+    let text = "DAGSORDEN Klima- og Miljøudvalget\n\n13 Påbud om nedsivningsanlæg Lukket\n\
+                Sagsnr.: 06.02.15-K08-7-24\nSagsfremstilling\n\
+                Ejeren har ikke efterkommet påbuddet fra 2022 om et nyt nedsivningsanlæg.\nBeslutning";
+    let (agenda, findings) = run(&[placed(text, 1, 120.0)]);
+    let item = agenda.item("13").expect("the heading row is an item");
+    assert!(item.closed);
+    assert_eq!(item.title, "Påbud om nedsivningsanlæg");
+    assert_eq!(flagged(&findings), vec![1]);
+    // The same words in one cell: a title that ends in `Lukket`, no status.
+    let (agenda, findings) = run(&[placed(text, 1, 0.0)]);
+    assert!(agenda.closed_items().next().is_none(), "{:?}", agenda.items);
+    assert!(findings.is_empty());
+}
+
+#[test]
+fn a_closed_door_notice_under_a_closed_heading_is_not_its_content() {
+    let text = "REFERAT Socialudvalget d. 03-03-2025\n\nLukket 7. Klage over afslag på merudgifter\n\
+                Sagsnr.: 27.24.08-K07-4-25\nBeslutning\nSagen blev behandlet for lukkede døre.\n\n\
+                8. Fortrolighed og tavshedspligt i bestyrelser\nSagsnr.: 00.01.00-A00-9-25\n\
+                Formanden orienterede om reglerne for tavshedspligt.";
+    let (agenda, findings) = run(&doc(&[text.to_string()]));
+    let closed: Vec<&str> = agenda.closed_items().map(|i| i.number.as_str()).collect();
+    assert_eq!(closed, vec!["7"]);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn a_closed_items_attachment_labelled_only_on_its_first_page_goes_on() {
+    let mut pages: Vec<String> = vec![FRONT.into(), ITEMS.into(), CLOSED_OK.into()];
+    pages.push(
+        "Bilag 19.1: Indstilling fra ansættelsesudvalget\n\
+         Ansættelsesudvalget har interviewet fire ansøgere til stillingen som skoleleder."
+            .into(),
+    );
+    pages.push("Udvalget anbefaler den eksterne kandidat, der har ledet en skole i otte år.".into());
+    pages.push("Bilag 14.2: Kort over Nørreby\nKortet viser placeringen af de nye armaturer langs vejene.".into());
+    let (_, findings) = run(&doc(&pages));
+    assert_eq!(flagged(&findings), vec![4, 5], "{findings:#?}");
+    assert!(findings[1].message.contains("labelled on page 4"), "{}", findings[1].message);
+}
+
+#[test]
+fn a_case_number_printed_in_the_heading_line_is_the_items() {
+    let pages = doc(&[
+        "DAGSORDEN Børneudvalget\n\n3. Tilsyn med dagplejen\nÅben\nDagplejen har haft tilsyn i efteråret.\n\n\
+         4. Lukket: Underretning om barn - Sagsnr. 27.15.08-K09-14-25\nBeslutning"
+            .into(),
+        "Bilag 3.1: Tilsynsrapport\nJf. underretningssagen 27.15.08-K09-14-25 er der ført skærpet tilsyn med en dagplejer."
+            .into(),
+    ]);
+    let (agenda, findings) = run(&pages);
+    let item = agenda.item("4").unwrap();
+    assert_eq!(
+        (item.title.as_str(), item.case_numbers.clone()),
+        ("Underretning om barn", vec!["27.15.08-K09-14-25".into()])
+    );
+    assert_eq!(flagged(&findings), vec![2], "{findings:#?}");
+}
+
+#[test]
+fn a_closed_items_attachment_list_at_the_foot_of_its_agenda_page_is_not_a_label() {
+    let page = "DAGSORDEN Byrådet\n\nPunkt 2: Vejplan\nSagsnr.: 05.01.00-P15-1-24\n\
+                Vejplanen for 2025 er sendt i høring hos borgerne og grundejerne.\n\n\
+                Punkt 5: Lukket punkt: Ressourceforløb\nSagsnr.: 326-2024-20911\nBeslutning\n\
+                Bilag 5.1 Jobcentrets redegørelse (lukket bilag)";
+    let (agenda, findings) = run(&doc(&[page.into()]));
+    assert!(agenda.item("5").is_some_and(|i| i.closed));
+    assert!(findings.is_empty(), "{findings:#?}");
+}

@@ -2,7 +2,7 @@
 //! or without dotted leaders, titles possibly wrapped onto a second line.
 
 use super::headings::{self, strip_status};
-use super::words::{normalize, plain_punctuation};
+use super::words::{normalize, plain_punctuation, section_status};
 use super::{LineRef, TocEntry};
 use crate::pdf::PageText;
 use regex::Regex;
@@ -16,9 +16,10 @@ const MAX_MISSES: usize = 4;
 fn entry_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)^\s*(?:(?:punkt|pkt\.?)\s*)?(\d{1,3})\s*[.:)]?\s+(.+?)(?:\s*(?:\.{2,}|…+|(?:\.\s){2,}\.?|_{3,})\s*|\s+)(\d{1,4})\s*$",
-        )
+        Regex::new(&format!(
+            r"(?i)^\s*(?:{}\s*)?(\d{{1,3}})\s*[.:)]?\s+(.+?)(?:\s*(?:\.{{2,}}|…+|(?:\.\s){{2,}}\.?|_{{3,}})\s*|\s+)(\d{{1,4}})\s*$",
+            headings::ITEM_KEYWORD
+        ))
         .unwrap_or_else(|e| panic!("toc entry pattern: {e}"))
     })
 }
@@ -43,6 +44,10 @@ fn plausible_page(n: u32, pages: usize, leaders: bool) -> bool {
 
 fn entry(line: &str, page: u32, line_idx: usize, doc_pages: usize) -> Option<TocEntry> {
     let text = plain_punctuation(line);
+    let (text, marker) = match headings::status_before_number(&text) {
+        Some((rest, closed)) => (rest.to_string(), Some(closed)),
+        None => (text, None),
+    };
     let caps = entry_re().captures(&text)?;
     let printed: u32 = caps.get(3)?.as_str().parse().ok()?;
     if !plausible_page(printed, doc_pages, has_leaders(&text)) {
@@ -54,7 +59,7 @@ fn entry(line: &str, page: u32, line_idx: usize, doc_pages: usize) -> Option<Toc
         return None;
     }
     let (title, closed) = strip_status(raw_title);
-    Some(TocEntry { number, title, printed_page: Some(printed), closed, page, line: line_idx })
+    Some(TocEntry { number, title, printed_page: Some(printed), closed: closed.or(marker), page, line: line_idx })
 }
 
 /// `… 7` at the end of a line: the printed page number of a wrapped entry's second line.
@@ -78,6 +83,8 @@ pub fn find(pages: &[PageText], running: &[Vec<usize>]) -> (Vec<TocEntry>, Vec<L
     let mut lines: Vec<LineRef> = Vec::new();
     let mut in_toc = false;
     let mut misses = 0usize;
+    // Under `Lukkede punkter` every entry is closed, under `Åbne punkter` open.
+    let mut section: Option<bool> = None;
     for (p, page) in pages.iter().enumerate().take(TOC_SEARCH_PAGES) {
         let page_no = p as u32 + 1;
         for i in 0..page.lines.len() {
@@ -92,7 +99,14 @@ pub fn find(pages: &[PageText], running: &[Vec<usize>]) -> (Vec<TocEntry>, Vec<L
                 continue;
             }
             let at = LineRef { page: page_no, line: i };
-            if let Some(e) = entry(text, page_no, i, pages.len()).filter(|_| in_toc || has_leaders(text)) {
+            if let Some(status) = section_status(text, false).filter(|_| in_toc) {
+                section = Some(status);
+                misses = 0;
+                lines.push(at);
+                continue;
+            }
+            if let Some(mut e) = entry(text, page_no, i, pages.len()).filter(|_| in_toc || has_leaders(text)) {
+                e.closed = e.closed.or(section);
                 if entries.iter().any(|x| x.number == e.number) {
                     in_toc = false;
                     continue;
@@ -117,7 +131,7 @@ pub fn find(pages: &[PageText], running: &[Vec<usize>]) -> (Vec<TocEntry>, Vec<L
                     number: h.number,
                     title: h.title,
                     printed_page: None,
-                    closed: h.closed,
+                    closed: h.closed.or(section),
                     page: page_no,
                     line: i,
                 });
@@ -170,6 +184,37 @@ mod tests {
             ]
         );
         assert_eq!(lines.len(), 5);
+    }
+
+    #[test]
+    fn acadre_entries_and_open_titles_starting_with_lukket() {
+        let page = PageText::from_plain(
+            "Indholdsfortegnelse\nSag nr. 1 Vejplan 2025 ........ 2\nSag nr. 2 Lukket vej ved skolen ........ 2\n\
+             Sag nr. 3 Lukket sag: Erstatningssag ........ 3\nLukket 4. Personalesag ........ 3",
+        );
+        let (entries, _) = find(std::slice::from_ref(&page), &[vec![]]);
+        let got: Vec<(&str, &str, Option<bool>)> =
+            entries.iter().map(|e| (e.number.as_str(), e.title.as_str(), e.closed)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("1", "Vejplan 2025", None),
+                ("2", "Lukket vej ved skolen", None),
+                ("3", "Erstatningssag", Some(true)),
+                ("4", "Personalesag", Some(true))
+            ]
+        );
+    }
+
+    #[test]
+    fn entries_under_a_closed_section_are_closed() {
+        let page = PageText::from_plain(
+            "Indholdsfortegnelse\nÅbne punkter\n1. Vejplan 2025 ........ 2\nLukkede punkter\n\
+             2. Salg af byggegrunde ........ 3\n3. Ejendomsskat (Åben) ........ 3",
+        );
+        let (entries, _) = find(std::slice::from_ref(&page), &[vec![]]);
+        let got: Vec<(&str, Option<bool>)> = entries.iter().map(|e| (e.number.as_str(), e.closed)).collect();
+        assert_eq!(got, vec![("1", Some(false)), ("2", Some(true)), ("3", Some(false))]);
     }
 
     #[test]

@@ -240,16 +240,45 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}")))
 }
 
-/// `Lukket`, `Lukket punkt`, `Åbent`, `Status: Lukket`…: Some(true) for closed, Some(false) for open.
+/// `Lukket`, `Lukket punkt`, `Åbent`, `Status: Lukket`, `Fortroligt`, `Ikke offentlig`…: Some(true) for closed, Some(false) for open.
 pub fn status_line(line: &str) -> Option<bool> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &RE,
-        r"(?i)^\s*(?:status\s*:\s*)?(?:\(\s*)?(lukket|lukkede?|åben|åbent|aaben|aabent|offentlig)(?:\s+(?:punkt|sag|møde))?(?:\s*\))?\s*[.:]?\s*$",
+        r"(?i)^\s*(?:status\s*:\s*)?(?:\(\s*)?(lukket|lukkede?|åben|åbent|aaben|aabent|offentlig|fortrolig|fortroligt|ikke[\s\-]+offentlig|ikke[\s\-]+offentligt)(?:\s+(?:punkt|sag|møde))?(?:\s*\))?\s*[.:]?\s*$",
     );
     let caps = r.captures(line)?;
-    let word = caps.get(1)?.as_str().to_lowercase();
-    Some(word.starts_with("lukke"))
+    Some(super::headings::marks_closed(caps.get(1)?.as_str()))
+}
+
+/// A line opening the open or closed part of an agenda (`Lukkede punkter`, `Åbne punkter`,
+/// `Lukket dagsorden`): Some(true) for the closed part. `Lukket møde` alone is also a notice
+/// (`Lukket møde kl. 17`), so it opens a part only as a styled heading.
+pub fn section_status(line: &str, styled: bool) -> Option<bool> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &RE,
+        r"(?i)^\s*(?:(lukkede\s+punkter|lukkede\s+sager|lukket\s+dagsorden|lukket\s+del|punkter\s+(?:på|til|for)\s+lukket\s+møde|sager\s+(?:på|til|for)\s+lukket\s+møde)|(åbne\s+punkter|åbne\s+sager|åben\s+dagsorden|åben\s+del|åbent\s+møde)|(lukket\s+møde))\s*:?\s*$",
+    );
+    let caps = r.captures(line)?;
+    if caps.get(1).is_some() {
+        Some(true)
+    } else if caps.get(2).is_some() {
+        Some(false)
+    } else {
+        styled.then_some(true)
+    }
+}
+
+/// A line that only says the item was dealt with behind closed doors (`Sagen blev behandlet for
+/// lukkede døre.`, `Behandlet på lukket møde`): printed under a correctly closed heading, no content.
+pub fn is_closed_notice(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &RE,
+        r"(?i)^\s*(?:beslutning\s*:\s*)?(?:(?:sagen|punktet|sagerne|punkterne)\s+)?(?:(?:blev|er|var|bliver)\s+)?(?:(?:behandlet|drøftet|afgjort)\s+)?(?:for|på|under|som)\s+(?:et\s+)?(?:lukkede\s+døre|lukket\s+møde|lukket\s+punkt)\s*\.?\s*$",
+    );
+    r.is_match(line)
 }
 
 /// A section label of an item with nothing after it (`Beslutning`, `Sagsfremstilling:`), or a
@@ -306,6 +335,31 @@ mod tests {
         assert_eq!(status_line("Åbent punkt"), Some(false));
         assert_eq!(status_line("Åben"), Some(false));
         assert_eq!(status_line("Lukket for offentligheden pga. personoplysninger"), None);
+        assert_eq!(status_line("Fortroligt"), Some(true));
+        assert_eq!(status_line("Ikke offentlig"), Some(true));
+        assert_eq!(status_line("Status: Ikke offentligt"), Some(true));
+        assert_eq!(status_line("Offentlig"), Some(false));
+        assert_eq!(status_line("Fortroligt materiale er fjernet fra sagen"), None);
+    }
+
+    #[test]
+    fn closed_door_notices() {
+        assert!(is_closed_notice("Sagen blev behandlet for lukkede døre."));
+        assert!(is_closed_notice("Beslutning: Behandlet på lukket møde"));
+        assert!(is_closed_notice("Punktet blev behandlet som lukket punkt."));
+        assert!(!is_closed_notice("Sagen blev behandlet for lukkede døre, og borgeren fik afslag."));
+        assert!(!is_closed_notice("Borgeren har klaget over afgørelsen."));
+    }
+
+    #[test]
+    fn agenda_sections() {
+        assert_eq!(section_status("Lukkede punkter", false), Some(true));
+        assert_eq!(section_status("Punkter på lukket møde:", false), Some(true));
+        assert_eq!(section_status("Åbne punkter", false), Some(false));
+        assert_eq!(section_status("Lukket møde", true), Some(true));
+        assert_eq!(section_status("Lukket møde", false), None);
+        assert_eq!(section_status("Lukket møde kl. 17.00: Byrådet holder lukket møde", true), None);
+        assert_eq!(section_status("De lukkede punkter behandles til sidst", true), None);
     }
 
     #[test]
