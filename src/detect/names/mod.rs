@@ -154,12 +154,12 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
         }
         // Only where the context already says "a citizen" (a CPR, address or phone next to it, or
         // words like `klager`): elsewhere a sentence start is left to grammar (`Derfor Hansen.`).
-        let near = near_personal_data.get_or_insert_with(|| personal_data_lines(text, earlier));
-        if (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false))
-            || citizen_word_near(text, li).is_some()
-        {
-            sentence_start_names(line, &mut s);
-        }
+        // The context is looked at only for a line with a candidate: most lines have none.
+        sentence_start_names(line, &mut s, || {
+            let near = near_personal_data.get_or_insert_with(|| personal_data_lines(text, earlier));
+            (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false))
+                || citizen_word_near(text, li).is_some()
+        });
         if cpr_lines.get_or_insert_with(|| lines_with_cpr(text, earlier)).get(li).copied().unwrap_or(false) {
             cpr_row_fallback(&mut s);
         }
@@ -475,8 +475,10 @@ fn cpr_row_fallback(s: &mut Scratch) {
 /// name, but followed by a listed surname (not a common word, not a first name) on a line about a
 /// citizen it is a person, unless it is a job title (`Sagsbehandler Jensen`) or the pair names a
 /// place.
-fn sentence_start_names(line: &str, s: &mut Scratch) {
+fn sentence_start_names(line: &str, s: &mut Scratch, about_a_citizen: impl FnOnce() -> bool) {
     let lex = lexicon();
+    let mut about_a_citizen = Some(about_a_citizen);
+    let mut citizen = false;
     for k in 0..s.toks.len().saturating_sub(1) {
         let (t, u) = (&s.toks[k], &s.toks[k + 1]);
         let opens = t.sentence_start && t.shape == tokens::Shape::Cap && t.flags == 0 && t.end - t.start >= 3;
@@ -490,6 +492,12 @@ fn sentence_start_names(line: &str, s: &mut Scratch) {
         let word = line.get(t.start..t.end).unwrap_or("").to_lowercase();
         if lex.is_staff_title(&word) || s.names.iter().any(|m| m.start < u.end && t.start < m.end) {
             continue;
+        }
+        if let Some(ask) = about_a_citizen.take() {
+            citizen = ask();
+        }
+        if !citizen {
+            return;
         }
         s.names.push(NameMatch {
             first: k,
