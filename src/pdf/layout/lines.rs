@@ -119,15 +119,20 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
     let mut start = 0;
     let mut anchor = Baseline::default();
     let mut current = Baseline::default();
+    let mut levels = Levels::default();
     for (n, &i) in order.iter().enumerate() {
         let g = &glyphs[i as usize];
-        if n == start || !same_row(anchor.base, anchor.size, g) {
+        if n == start || !same_row(anchor.base, anchor.size, g) || (!g.is_space && levels.line_below(g)) {
             if n > start {
                 bounds.push(start..n);
                 start = n;
             }
             anchor = Baseline { base: g.base, size: g.size, count: 1 };
             current = anchor;
+            levels.clear();
+            if !g.is_space {
+                levels.push(current);
+            }
         } else if !g.is_space {
             if g.base == current.base {
                 current.count += 1;
@@ -135,6 +140,7 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
             } else {
                 current = Baseline { base: g.base, size: g.size, count: 1 };
             }
+            levels.push(current);
             let same = current.base == anchor.base;
             let bigger = current.size > 1.1 * anchor.size;
             let more = current.size >= 0.9 * anchor.size && current.count > anchor.count;
@@ -151,6 +157,42 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
         row.sort_by(|&a, &b| glyphs[a as usize].x0.total_cmp(&glyphs[b as usize].x0).then(a.cmp(&b)));
     }
     rows
+}
+
+/// Baselines closer than this (share of the larger size) can be one line's superscripts and
+/// subscripts; from here on the lower one is the next line of text.
+const LINE_STEP: f32 = 0.85;
+/// How many distinct baselines of a row are remembered; the first ones, highest on the page,
+/// are the ones a later glyph can be a whole line below. Bounds the work on hostile rows.
+const LEVELS_MAX: usize = 16;
+
+/// The distinct baselines of the row being swept, top first, with their largest glyph.
+///
+/// The anchor moves to a larger glyph (a superscript met before its line), and with it the row's
+/// reach. A large item number beside a two-line title (`21 | Anlægsregnskab … / Sagsnr.: …`)
+/// would take the anchor and pull in the title's second line, and the two lines would be read
+/// as one, letter by letter interleaved. No row holds two glyphs a whole line apart.
+#[derive(Default)]
+struct Levels(Vec<Baseline>);
+
+impl Levels {
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Records the baseline `b` (already merged with its neighbours on the same baseline).
+    fn push(&mut self, b: Baseline) {
+        if let Some(last) = self.0.last_mut().filter(|l| l.base == b.base) {
+            last.size = last.size.max(b.size);
+        } else if self.0.len() < LEVELS_MAX {
+            self.0.push(b);
+        }
+    }
+
+    /// Whether `g` sits a whole line below a glyph already in the row.
+    fn line_below(&self, g: &FrameGlyph) -> bool {
+        self.0.iter().any(|l| l.base - g.base >= LINE_STEP * l.size.max(g.size))
+    }
 }
 
 /// A baseline met while sweeping a row: its size and how many glyphs sit on it so far.

@@ -482,3 +482,17 @@ fn footnote_number_after_a_number_is_a_word_of_its_own() {
     run(&mut p, "3", x, 704.0, 7.0);
     assert_eq!(page_text(&p).text, "CPR-nr.: 120387-1232 1 og tlf. 43 21 12 34. 2 jf. aftalen.3");
 }
+
+#[test]
+fn a_large_item_number_does_not_join_the_two_lines_beside_it() {
+    // Chromium's agenda table `21 | Anlægsregnskab … / Sagsnr.: …`: the 22 pt number's
+    // baseline lies between the 13 pt title's and the 10.5 pt case line's.
+    let mut p = page();
+    run(&mut p, "21", 70.5, 760.0 - 8.25, 22.0);
+    run(&mut p, "Anlægsregnskab for Vestervej", 113.2, 760.0, 13.0);
+    run(&mut p, "Sagsnr.: 05.01.00-G01-3-25", 113.2, 760.0 - 13.5, 10.5);
+    run(&mut p, "Sagsfremstilling", 68.2, 720.0, 10.5);
+    let t = page_text(&p);
+    let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines, ["21 Anlægsregnskab for Vestervej", "Sagsnr.: 05.01.00-G01-3-25", "Sagsfremstilling"]);
+}
