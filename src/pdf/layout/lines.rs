@@ -119,15 +119,20 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
     let mut start = 0;
     let mut anchor = Baseline::default();
     let mut current = Baseline::default();
+    let mut levels = Levels::default();
     for (n, &i) in order.iter().enumerate() {
         let g = &glyphs[i as usize];
-        if n == start || !same_row(anchor.base, anchor.size, g) {
+        if n == start || !same_row(anchor.base, anchor.size, g) || (!g.is_space && levels.line_below(g)) {
             if n > start {
                 bounds.push(start..n);
                 start = n;
             }
             anchor = Baseline { base: g.base, size: g.size, count: 1 };
             current = anchor;
+            levels.clear();
+            if !g.is_space {
+                levels.push(current);
+            }
         } else if !g.is_space {
             if g.base == current.base {
                 current.count += 1;
@@ -135,6 +140,7 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
             } else {
                 current = Baseline { base: g.base, size: g.size, count: 1 };
             }
+            levels.push(current);
             let same = current.base == anchor.base;
             let bigger = current.size > 1.1 * anchor.size;
             let more = current.size >= 0.9 * anchor.size && current.count > anchor.count;
@@ -151,6 +157,42 @@ fn rows(glyphs: &[FrameGlyph]) -> Vec<Vec<u32>> {
         row.sort_by(|&a, &b| glyphs[a as usize].x0.total_cmp(&glyphs[b as usize].x0).then(a.cmp(&b)));
     }
     rows
+}
+
+/// Baselines closer than this (share of the larger size) can be one line's superscripts and
+/// subscripts; from here on the lower one is the next line of text.
+const LINE_STEP: f32 = 0.85;
+/// How many distinct baselines of a row are remembered; the first ones, highest on the page,
+/// are the ones a later glyph can be a whole line below. Bounds the work on hostile rows.
+const LEVELS_MAX: usize = 16;
+
+/// The distinct baselines of the row being swept, top first, with their largest glyph.
+///
+/// The anchor moves to a larger glyph (a superscript met before its line), and with it the row's
+/// reach. A large item number beside a two-line title (`21 | Anlægsregnskab … / Sagsnr.: …`)
+/// would take the anchor and pull in the title's second line, and the two lines would be read
+/// as one, letter by letter interleaved. No row holds two glyphs a whole line apart.
+#[derive(Default)]
+struct Levels(Vec<Baseline>);
+
+impl Levels {
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Records the baseline `b` (already merged with its neighbours on the same baseline).
+    fn push(&mut self, b: Baseline) {
+        if let Some(last) = self.0.last_mut().filter(|l| l.base == b.base) {
+            last.size = last.size.max(b.size);
+        } else if self.0.len() < LEVELS_MAX {
+            self.0.push(b);
+        }
+    }
+
+    /// Whether `g` sits a whole line below a glyph already in the row.
+    fn line_below(&self, g: &FrameGlyph) -> bool {
+        self.0.iter().any(|l| l.base - g.base >= LINE_STEP * l.size.max(g.size))
+    }
 }
 
 /// A baseline met while sweeping a row: its size and how many glyphs sit on it so far.
@@ -305,6 +347,12 @@ const LETTER_GAP_MIN: f32 = 0.05;
 /// Above this it is no longer text set with letter-spacing but a table of single characters.
 const LETTER_GAP_MAX: f32 = 0.5;
 
+/// Poppler's limits for a line of letter-spaced words without spaces (maxWideCharSpacing and
+/// uniformSpacing, TextOutputDev.cc): the widest gap still inside a word, and how much the gaps
+/// may differ from each other.
+const WIDE_CHAR_SPACING_MAX: f32 = 0.4;
+const UNIFORM_SPACING: f32 = 0.07;
+
 /// The gaps inside a row's words, as a share of the font size.
 struct RowSpacing {
     /// Median gap between neighbouring glyphs with no space glyph between them.
@@ -315,6 +363,16 @@ struct RowSpacing {
     /// Space glyphs in the row.
     spaces: usize,
     size: f32,
+    /// Narrowest and widest of the gaps measured.
+    gap_min: f32,
+    gap_max: f32,
+    /// Gaps too wide to measure (from `FRAGMENT_GAP` on).
+    wide: usize,
+    /// Whether every glyph is a letter.
+    letters: bool,
+    /// Smallest and largest font size.
+    size_min: f32,
+    size_max: f32,
 }
 
 impl RowSpacing {
@@ -322,6 +380,8 @@ impl RowSpacing {
         let mut gaps: Vec<f32> = Vec::new();
         let mut sizes: Vec<f32> = Vec::new();
         let mut spaces = 0usize;
+        let mut wide = 0usize;
+        let mut letters = true;
         let mut prev: Option<&FrameGlyph> = None;
         let mut x_max = f32::MIN;
         for &i in row {
@@ -332,17 +392,51 @@ impl RowSpacing {
                 continue;
             }
             sizes.push(g.size);
+            letters &= g.ch.is_alphabetic();
             if let Some(p) = prev {
                 let gap = (g.x0 - x_max) / g.size.max(p.size);
                 if gap < FRAGMENT_GAP {
                     gaps.push(gap);
+                } else {
+                    wide += 1;
                 }
             }
             x_max = if prev.is_some() { x_max.max(g.x1) } else { g.x1 };
             prev = Some(g);
         }
         let spread = quantile(&mut gaps, 3, 4) - quantile(&mut gaps, 1, 4);
-        RowSpacing { gap: median(&mut gaps), spread, samples: gaps.len(), spaces, size: median(&mut sizes) }
+        let (gap_min, gap_max) = (quantile(&mut gaps, 0, 1), quantile(&mut gaps, 1, 1));
+        let (size_min, size_max) = (quantile(&mut sizes, 0, 1), quantile(&mut sizes, 1, 1));
+        RowSpacing {
+            gap: median(&mut gaps),
+            spread,
+            samples: gaps.len(),
+            spaces,
+            size: median(&mut sizes),
+            gap_min,
+            gap_max,
+            wide,
+            letters,
+            size_min,
+            size_max,
+        }
+    }
+
+    /// Whether the row is one word set with letter-spacing and nothing beside it, a heading like
+    /// `D A G S O R D E N`: no space glyph shows the spacing and no neighbour has it to lend.
+    /// Letter-spacing makes every gap the same, where glyphs in table cells leave gaps as varied
+    /// as their widths; up to pdftotext's limit for wide character spacing it is read as one
+    /// word, as pdftotext reads it. Only letters of one size: a row of digits in cells (a table,
+    /// a time table) stays split, so no number is made up of separate cells.
+    fn spaced_word(&self) -> bool {
+        self.spaces == 0
+            && self.wide == 0
+            && self.letters
+            && self.samples >= LETTER_GAP_SAMPLES_ALONE
+            && self.gap_min >= LETTER_GAP_MIN
+            && self.gap_max < WIDE_CHAR_SPACING_MAX
+            && self.gap_max - self.gap_min <= UNIFORM_SPACING
+            && self.size_max <= 1.05 * self.size_min
     }
 
     /// Letter-spacing is one value for the whole run: the gaps vary only by kerning. A table of
@@ -379,8 +473,9 @@ impl RowSpacing {
 /// spacing, `Tc`), where every letter is further from the next than poppler's word gap. A row
 /// shows it by itself when it draws its word spaces as glyphs (the gaps without one are inside
 /// words; their median is the letter spacing); a row of one word borrows it from the row above
-/// or below when its gaps match. Other rows keep the fixed threshold, so a sparse row of digits
-/// or check boxes is never glued into one word.
+/// or below when its gaps match, and a row of one such word alone keeps it when its gaps are all
+/// the same. Other rows keep the fixed threshold, so a sparse row of digits or check boxes is
+/// never glued into one word.
 fn letter_gaps(glyphs: &[FrameGlyph], rows: &[Vec<u32>]) -> Vec<f32> {
     let spacing: Vec<RowSpacing> = rows.iter().map(|r| RowSpacing::of(glyphs, r)).collect();
     (0..spacing.len())
@@ -395,7 +490,7 @@ fn letter_gaps(glyphs: &[FrameGlyph], rows: &[Vec<u32>]) -> Vec<f32> {
                 .flatten()
                 .filter_map(|j| spacing.get(j))
                 .find(|n| n.trusted() && own.matches(n))
-                .map_or(0.0, |n| n.gap)
+                .map_or(if own.spaced_word() { own.gap } else { 0.0 }, |n| n.gap)
         })
         .collect()
 }

@@ -482,3 +482,37 @@ fn footnote_number_after_a_number_is_a_word_of_its_own() {
     run(&mut p, "3", x, 704.0, 7.0);
     assert_eq!(page_text(&p).text, "CPR-nr.: 120387-1232 1 og tlf. 43 21 12 34. 2 jf. aftalen.3");
 }
+
+#[test]
+fn a_large_item_number_does_not_join_the_two_lines_beside_it() {
+    // Chromium's agenda table `21 | Anlægsregnskab … / Sagsnr.: …`: the 22 pt number's
+    // baseline lies between the 13 pt title's and the 10.5 pt case line's.
+    let mut p = page();
+    run(&mut p, "21", 70.5, 760.0 - 8.25, 22.0);
+    run(&mut p, "Anlægsregnskab for Vestervej", 113.2, 760.0, 13.0);
+    run(&mut p, "Sagsnr.: 05.01.00-G01-3-25", 113.2, 760.0 - 13.5, 10.5);
+    run(&mut p, "Sagsfremstilling", 68.2, 720.0, 10.5);
+    let t = page_text(&p);
+    let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines, ["21 Anlægsregnskab for Vestervej", "Sagsnr.: 05.01.00-G01-3-25", "Sagsfremstilling"]);
+}
+
+#[test]
+fn a_letter_spaced_word_alone_on_its_row_stays_one_word() {
+    // Chromium's CSS letter-spacing on a one-word heading: no space glyph, no neighbour to
+    // borrow the spacing from.
+    let mut p = page();
+    letter_spaced(&mut p, "DAGSORDEN", 72.0, 760.0, 18.0, 0.3);
+    letter_spaced(&mut p, "Referat", 72.0, 720.0, 14.0, 0.15);
+    letter_spaced(&mut p, "Bilag", 72.0, 680.0, 11.0, 0.3);
+    // Beyond pdftotext's limit for wide spacing, digits, and letters of mixed sizes stay apart.
+    letter_spaced(&mut p, "BESLUTNING", 72.0, 640.0, 12.0, 0.5);
+    letter_spaced(&mut p, "120387", 72.0, 600.0, 11.0, 0.3);
+    let x = run(&mut p, "A", 72.0, 560.0, 11.0);
+    let x = run(&mut p, "B", x + 3.3, 560.0, 14.0);
+    let x = run(&mut p, "C", x + 3.3, 560.0, 11.0);
+    run(&mut p, "D", x + 3.3, 560.0, 14.0);
+    let t = page_text(&p);
+    let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines, ["DAGSORDEN", "Referat", "Bilag", "B E S L U T N I N G", "1 2 0 3 8 7", "A B C D"]);
+}
