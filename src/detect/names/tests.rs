@@ -496,3 +496,20 @@ fn a_particle_without_a_first_name_before_or_a_surname_after_is_no_name() {
     let f = scan_texts(&["Borgeren Anna el-bil kører."]);
     assert_eq!(names(&f), vec![]);
 }
+
+#[test]
+fn citizen_in_an_all_caps_heading_after_a_cue() {
+    let f = scan_texts(&["KLAGE FRA JENS PETER HOLM\nSagen vedrører boligstøtte.\n\nVEDR. BORGER METTE HANSEN\n\nHENVENDELSE FRA BIRGIT LUND (SAGSNR. 24/1234)"]);
+    for name in ["JENS PETER HOLM", "METTE HANSEN", "BIRGIT LUND"] {
+        assert_eq!(name_severity(&f, name), Some(Severity::High), "{name}: {:?}", names(&f));
+    }
+    assert!(f.iter().any(|f| f.rule == "name" && f.message.contains("`KLAGE`")), "{f:#?}");
+}
+
+#[test]
+fn all_caps_headings_without_a_cue_or_a_person_stay_silent() {
+    let f = scan_texts(&[
+        "BØRNE- OG UNGEUDVALGET\nMØDE I SOCIALUDVALGET\nJENS PETER HOLM\nKLAGE OVER STØJ FRA MARK OG SKOV\nANSØGNING OM TILSKUD TIL JENS HOLMS VEJ\nVEDR. LOKALPLAN 12, ANNA LUND PARKEN",
+    ]);
+    assert_eq!(names(&f), vec![]);
+}
