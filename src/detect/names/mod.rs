@@ -524,7 +524,8 @@ fn sentence_start_names(line: &str, s: &mut Scratch, about_a_citizen: impl FnOnc
     }
 }
 
-/// Words that open an all-caps heading about one citizen (`KLAGE FRA …`, `VEDR. BORGER …`).
+/// Words that open an all-caps heading about one citizen (`KLAGE FRA …`, `VEDR. BORGER …`), alone
+/// or as the end of a compound.
 const HEADING_CUES: [&str; 18] = [
     "klage",
     "klagen",
@@ -566,7 +567,9 @@ fn caps_heading_names<'l>(line: &'l str, s: &mut Scratch) -> Option<(usize, &'l 
         }
         let word = line.get(t.start..t.end).unwrap_or("");
         if cue.is_none() {
-            if HEADING_CUES.iter().any(|c| word.chars().flat_map(char::to_lowercase).eq(c.chars())) {
+            // Compounds end with the cue: `NABOKLAGE`, `BORGERHENVENDELSE`, `BYGGEANSØGNING`.
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            if HEADING_CUES.iter().any(|c| lower.ends_with(c)) {
                 cue = Some((t.end, word));
             }
             k += 1;
