@@ -2,7 +2,9 @@
 //!
 //! A name is `First [Middle|Initial]* Surname` from the lists under `rules/names/` (hyphenated,
 //! foreign letters, all caps, wrapped over a line break), initials with a listed surname
-//! (`H. K. Jensen`), a known first name with an unlisted surname mid-sentence (`Jan Gehl`), an
+//! (`H. K. Jensen`), a known first name with an unlisted surname mid-sentence (`Jan Gehl`) or after
+//! a lower-case particle (`Lasse van Dijk`, `Karim al-Hassan`), a citizen in an all-caps heading
+//! after a cue (`KLAGE FRA JENS PETER HOLM`), an
 //! unlisted word with a listed surname (opening a sentence only next to citizen words or personal
 //! data: `José Martínez er værge`), or,
 //! where the layout says "a person" (mail headers, signatures, a line holding a CPR number), any
@@ -24,7 +26,7 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
-use tokens::{find_names, relaxed_runs, tokenize, NameMatch, Token};
+use tokens::{find_names, name_word, relaxed_runs, tokenize, NameMatch, Shape, Token};
 
 /// Words near a name that make it a citizen's (the case is about this person).
 const CITIZEN_WORDS: [&str; 73] = [
@@ -160,6 +162,7 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
             (li.saturating_sub(1)..=li + 1).any(|k| near.get(k).copied().unwrap_or(false))
                 || citizen_word_near(text, li).is_some()
         });
+        let heading_cue = caps_heading_names(line, &mut s);
         if cpr_lines.get_or_insert_with(|| lines_with_cpr(text, earlier)).get(li).copied().unwrap_or(false) {
             cpr_row_fallback(&mut s);
         }
@@ -210,6 +213,16 @@ pub fn check(unit: &TextUnit<'_>, doc: &DocContext, earlier: &[Finding], out: &m
                 (
                     Severity::High,
                     Message::fixed("A name in a form's name field (`Navn:`)", "Et navn i et navnefelt (`Navn:`)"),
+                )
+            } else if let Some(word) =
+                heading_cue.filter(|c| c.0 <= m.start && s.toks.get(m.first).is_some_and(|t| t.shape == Shape::AllCaps))
+            {
+                (
+                    Severity::High,
+                    Message {
+                        en: format!("A name in an all-caps heading after `{}`: probably the citizen the case is about", word.1),
+                        da: format!("Et navn i en overskrift med versaler efter `{}`: sandsynligvis den borger, sagen handler om", word.1),
+                    },
                 )
             } else if let Some(word) = citizen_word_near(text, li) {
                 (
@@ -509,6 +522,109 @@ fn sentence_start_names(line: &str, s: &mut Scratch, about_a_citizen: impl FnOnc
             initials: false,
         });
     }
+}
+
+/// Words that open an all-caps heading about one citizen (`KLAGE FRA …`, `VEDR. BORGER …`), alone
+/// or as the end of a compound.
+const HEADING_CUES: [&str; 18] = [
+    "klage",
+    "klagen",
+    "klager",
+    "henvendelse",
+    "henvendelsen",
+    "borger",
+    "borgeren",
+    "vedr",
+    "vedrørende",
+    "ansøgning",
+    "ansøgningen",
+    "ansøger",
+    "indsigelse",
+    "anmeldelse",
+    "underretning",
+    "partshøring",
+    "høringssvar",
+    "bekymringsskrivelse",
+];
+
+/// `KLAGE FRA JENS PETER HOLM`: in an all-caps heading a surname that is also a word (`HOLM`)
+/// is no name on its own, but after a cue word about a citizen a listed first name with a listed
+/// surname is one. Adds those names to `s.names` and returns the byte offset after the cue and
+/// the cue as written, so the caller can rank every all-caps name after it. `BØRNE- OG
+/// UNGEUDVALGET`, `MØDE I SOCIALUDVALGET` have no cue; the heading ends at the first word that is
+/// not in capitals.
+fn caps_heading_names<'l>(line: &'l str, s: &mut Scratch) -> Option<(usize, &'l str)> {
+    let mut cue: Option<(usize, &str)> = None;
+    let mut k = 0;
+    while let Some(t) = s.toks.get(k) {
+        match t.shape {
+            Shape::AllCaps => {}
+            Shape::Other => {
+                k += 1;
+                continue;
+            }
+            _ => break,
+        }
+        let word = line.get(t.start..t.end).unwrap_or("");
+        if cue.is_none() {
+            // Compounds end with the cue: `NABOKLAGE`, `BORGERHENVENDELSE`, `BYGGEANSØGNING`.
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            if HEADING_CUES.iter().any(|c| lower.ends_with(c)) {
+                cue = Some((t.end, word));
+            }
+            k += 1;
+            continue;
+        }
+        let Some(last) = caps_name_end(&s.toks, k) else {
+            k += 1;
+            continue;
+        };
+        let (first, end) = (s.toks[k].start, s.toks[last].end);
+        if !s.names.iter().any(|m| m.start < end && first < m.end) {
+            s.names.push(NameMatch {
+                first: k,
+                last,
+                start: first,
+                end,
+                first_known: true,
+                surname: s.toks[last].flags & (lexicon::SURNAME | lexicon::WEAK),
+                initials: false,
+            });
+        }
+        k = last + 1;
+    }
+    if cue.is_some() {
+        s.names.sort_by_key(|m| m.start);
+    }
+    cue
+}
+
+/// The last token of `FIRST [FIRST…] SURNAME` in capitals starting at token `k`: a listed first
+/// name that is no stop word, ending with a listed surname (common-word surnames too), not a
+/// place (`JENS HOLMS VEJ`).
+fn caps_name_end(toks: &[Token], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    if t.flags & FIRST == 0 || t.flags & (STOP | lexicon::GENITIVE) != 0 {
+        return None;
+    }
+    let mut last = None;
+    let mut j = k + 1;
+    while let Some(u) = toks.get(j).filter(|u| u.glued && u.shape == Shape::AllCaps && j - k < 5) {
+        if !name_word(u.flags) {
+            break;
+        }
+        if u.flags & (lexicon::SURNAME | lexicon::WEAK) != 0 {
+            last = Some(j);
+        }
+        j += 1;
+        if u.flags & lexicon::GENITIVE != 0 {
+            break;
+        }
+    }
+    let last = last?;
+    let place =
+        toks.get(last + 1).is_some_and(|n| n.glued && n.shape == Shape::AllCaps && n.flags & lexicon::PLACE != 0);
+    (!place && toks[last].flags & lexicon::GENITIVE == 0).then_some(last)
 }
 
 /// Per line: whether a CPR number found by the `cpr` rule lies on it.

@@ -470,3 +470,46 @@ fn a_sentence_may_open_with_a_name_the_lists_know_half_of() {
     let f = scan_texts(&["José Martínez har skrevet bogen om havnen."]);
     assert_eq!(names(&f), vec![]);
 }
+
+#[test]
+fn surnames_with_a_lower_case_particle_are_one_name() {
+    let f = scan_texts(&[
+        "Klager Anna de Souza og Ida von Platen bor i området. Borgeren Karim al-Hassan har svaret.\nAnsøger Maria dos Santos og Lasse van der Berg har søgt.",
+    ]);
+    for name in ["Anna de Souza", "Ida von Platen", "Karim al-Hassan", "Maria dos Santos", "Lasse van der Berg"] {
+        assert_eq!(name_severity(&f, name), Some(Severity::High), "{name}: {:?}", names(&f));
+    }
+    // On a CPR row the particle joins the run as well.
+    let f = scan_texts(&["Navn CPR-nr.\nLasse van Dijk 090591-3417\n"]);
+    assert_eq!(name_severity(&f, "Lasse van Dijk"), Some(Severity::High), "{:?}", names(&f));
+}
+
+#[test]
+fn a_particle_without_a_first_name_before_or_a_surname_after_is_no_name() {
+    // No listed first name before it, a lower-case word or a phrase after it, a place, a Danish
+    // `der`/`den` on its own, a Danish adjective after `de`.
+    let f = scan_texts(&[
+        "Rapporten van Dijk nævner det. Vi mødte Anna de andre dage. Udvalget besøgte Anna de Forenede Nationer.\nPrisen gik til Ida van Gogh Museet. Mette der Nielsen nævnte. Peter de Gamle kom ikke.",
+    ]);
+    assert_eq!(names(&f), vec![]);
+    // A lower-case word with a hyphen is no prefixed surname.
+    let f = scan_texts(&["Borgeren Anna el-bil kører."]);
+    assert_eq!(names(&f), vec![]);
+}
+
+#[test]
+fn citizen_in_an_all_caps_heading_after_a_cue() {
+    let f = scan_texts(&["KLAGE FRA JENS PETER HOLM\nSagen vedrører boligstøtte.\n\nVEDR. BORGER METTE HANSEN\n\nHENVENDELSE FRA BIRGIT LUND (SAGSNR. 24/1234)\nNABOKLAGE: KIRSTEN HOLM"]);
+    for name in ["JENS PETER HOLM", "METTE HANSEN", "BIRGIT LUND", "KIRSTEN HOLM"] {
+        assert_eq!(name_severity(&f, name), Some(Severity::High), "{name}: {:?}", names(&f));
+    }
+    assert!(f.iter().any(|f| f.rule == "name" && f.message.contains("`KLAGE`")), "{f:#?}");
+}
+
+#[test]
+fn all_caps_headings_without_a_cue_or_a_person_stay_silent() {
+    let f = scan_texts(&[
+        "BØRNE- OG UNGEUDVALGET\nMØDE I SOCIALUDVALGET\nJENS PETER HOLM\nKLAGE OVER STØJ FRA MARK OG SKOV\nANSØGNING OM TILSKUD TIL JENS HOLMS VEJ\nVEDR. LOKALPLAN 12, ANNA LUND PARKEN",
+    ]);
+    assert_eq!(names(&f), vec![]);
+}

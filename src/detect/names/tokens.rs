@@ -10,6 +10,8 @@ pub enum Shape {
     AllCaps,
     /// `borger`
     Lower,
+    /// `van`, `de`, `dos`, `von`, `bin`: a lower-case particle inside a surname (`Lasse van Dijk`)
+    Particle,
     /// `K.` (a single capital with a dot)
     Initial,
     /// `K` (a single capital without a dot): a middle initial only
@@ -78,6 +80,8 @@ pub fn tokenize(line: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token
             }
             let word = &line[start..end];
             let dot_after = bytes.get(end) == Some(&b'.');
+            let after_particle = out.last().is_some_and(|p| p.shape == Shape::Particle) && glued;
+            let mut prefixed = None;
             let (shape, consumed) = if is_wrapped_fragment(&line[end..]) {
                 (Shape::Other, end)
             } else if letters == 1 && upper == 1 && dot_after {
@@ -90,12 +94,22 @@ pub fn tokenize(line: &str, lex: &Lexicon, buf: &mut String, out: &mut Vec<Token
                 (Shape::Cap, end)
             } else if upper >= 2 && lower == 0 {
                 (Shape::AllCaps, end)
+            } else if upper == 0 && (PARTICLES.contains(&word) || after_particle && SECOND_PARTICLES.contains(&word)) {
+                (Shape::Particle, end)
+            } else if let Some(f) = c.is_lowercase().then(|| prefixed_surname(word, lex, buf)).flatten() {
+                // `al-Hassan`, `d'Angelo`: a surname although it starts lower-case.
+                prefixed = Some(f);
+                (Shape::Cap, end)
             } else if lower > 0 {
                 (Shape::Lower, end)
             } else {
                 (Shape::Other, end)
             };
-            let flags = if matches!(shape, Shape::Cap | Shape::AllCaps) { lex.classify(word, buf) } else { 0 };
+            let flags = match prefixed {
+                Some(f) => f,
+                None if matches!(shape, Shape::Cap | Shape::AllCaps) => lex.classify(word, buf),
+                None => 0,
+            };
             out.push(Token { start, end, shape, flags, glued, sentence_start });
             pos = consumed;
             // A word's own dot (`kommune.`) is left for the punctuation branch: it ends a sentence.
@@ -128,6 +142,56 @@ pub fn is_wrapped_fragment(after_word: &str) -> bool {
 /// U+2010, and ps2pdf's `/minus` (U+2212) for a Latin-1 re-encoded `-`.
 pub fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2212}')
+}
+
+/// Lower-case particles that open a surname (`van Dijk`, `de Souza`, `dos Santos`, `bin Laden`).
+const PARTICLES: [&str; 17] =
+    ["van", "von", "de", "da", "das", "dos", "do", "del", "della", "di", "du", "la", "le", "bin", "ibn", "ter", "ten"];
+
+/// Particles that only follow another one (`van der Berg`, `von den Driesch`): on their own they
+/// are Danish words (`der`, `den`).
+const SECOND_PARTICLES: [&str; 2] = ["der", "den"];
+
+/// Lower-case prefixes glued to an Arabic or Italian surname (`al-Hassan`, `el-Sayed`, `d'Angelo`).
+const SURNAME_PREFIXES: [&str; 6] = ["al", "el", "ul", "ad", "d", "dell"];
+
+/// Flags of `al-Hassan`, `el-Sayed`, `d'Angelo` read as a surname: the part after the prefix
+/// decides (`Hassan` is listed as a first name, but after `al-` it is a family name); an unlisted
+/// part is still shaped like a surname. `None` when `word` has no such prefix.
+fn prefixed_surname(word: &str, lex: &Lexicon, buf: &mut String) -> Option<u8> {
+    let cut = word.find(|c: char| c == '\'' || c == '’' || is_hyphen(c))?;
+    let (prefix, rest) = word.split_at(cut);
+    let rest = rest.get(rest.chars().next()?.len_utf8()..)?;
+    let mut chars = rest.chars();
+    let capitalised = chars.next()?.is_uppercase() && chars.next().is_some_and(char::is_lowercase);
+    if !(capitalised && SURNAME_PREFIXES.contains(&prefix)) {
+        return None;
+    }
+    let f = lex.classify(rest, buf);
+    Some(if f & (FIRST | SURNAME) != 0 {
+        SURNAME
+    } else if f & (WEAK | SHAPED) != 0 {
+        f & (WEAK | SHAPED)
+    } else {
+        SHAPED
+    })
+}
+
+/// The surname after one or two particles starting at token `k` (`van der` → `Berg`): its token
+/// index. The surname is capitalised, not a plain stop word, and neither the start of a
+/// title-case phrase nor a place (`… de Forenede Nationer`, `… van Gogh Museet`).
+pub fn particle_surname(toks: &[Token], k: usize) -> Option<usize> {
+    let mut p = k;
+    while p < k + 2 && toks.get(p).is_some_and(|u| u.glued && u.shape == Shape::Particle) {
+        p += 1;
+    }
+    let s = toks.get(p).filter(|u| p > k && u.glued && u.shape == Shape::Cap)?;
+    let names = FIRST | ANY_SURNAME;
+    if s.flags & STOP != 0 && s.flags & names == 0 || s.flags & PLACE != 0 && s.flags & ANY_SURNAME == 0 {
+        return None;
+    }
+    let phrase = toks.get(p + 1).is_some_and(|n| n.glued && n.shape == Shape::Cap && n.flags & ANY_SURNAME == 0);
+    (!phrase && !followed_by_place(toks, p)).then_some(p)
 }
 
 fn is_courtesy(word: &str) -> bool {
@@ -290,6 +354,17 @@ fn first_name_run(toks: &[Token], i: usize) -> Option<NameMatch> {
         surname: 0,
         initials: false,
     };
+    // `Lasse van Dijk`, `Anna Maria de Souza`: particles right after the first names lead to the surname.
+    let particle =
+        (last_surname.is_none() && !all_caps && t.flags & GENITIVE == 0).then(|| particle_surname(toks, k)).flatten();
+    if let Some(p) = particle {
+        let f = toks[p].flags;
+        let surname = [SURNAME, WEAK, SHAPED].into_iter().find(|&s| f & s != 0).unwrap_or(UNLISTED);
+        if t.flags & STOP != 0 && surname != SURNAME {
+            return None;
+        }
+        return Some(NameMatch { last: p, end: toks[p].end, surname, ..lone(last_first) });
+    }
     let Some(s) = last_surname else {
         if t.flags & STOP != 0 || t.shape != Shape::Cap || t.flags & GENITIVE != 0 {
             if t.flags & GENITIVE != 0 && t.flags & STOP == 0 && t.shape == Shape::Cap {
@@ -333,7 +408,7 @@ fn first_name_run(toks: &[Token], i: usize) -> Option<NameMatch> {
 
 /// A word that may continue a name: a first name, a surname, or a common-word surname. Plain
 /// stop words and place words end it.
-fn name_word(flags: u8) -> bool {
+pub fn name_word(flags: u8) -> bool {
     if flags & (FIRST | ANY_SURNAME) == 0 {
         return false;
     }
@@ -365,6 +440,17 @@ pub fn relaxed_runs(toks: &[Token], min_words: usize, out: &mut Vec<(usize, usiz
         let mut words = usize::from(toks[i].is_word());
         let mut last_word = toks[i].is_word().then_some(i);
         while let Some(u) = toks.get(k + 1).filter(|u| u.glued) {
+            if u.shape == Shape::Particle {
+                match particle_surname(toks, k + 1).filter(|_| words > 0) {
+                    Some(p) => {
+                        k = p;
+                        words += 1;
+                        last_word = Some(p);
+                        continue;
+                    }
+                    None => break,
+                }
+            }
             let stop_only = u.flags & STOP != 0 && u.flags & (FIRST | ANY_SURNAME) == 0;
             if !(u.is_word() || matches!(u.shape, Shape::Initial | Shape::Letter))
                 || stop_only
