@@ -138,12 +138,9 @@ fn inside(mut f: Finding, name: &str) -> Finding {
 /// (what is not checked must be looked at by a person).
 fn listing(file: &EmbeddedFile, checked_as: &Result<&'static str, String>) -> Finding {
     let size = file.size.map(|s| format!(" ({})", human_size(s))).unwrap_or_default();
-    let desc = file
-        .description
-        .as_deref()
-        .filter(|d| d.trim() != file.name)
-        .map(|d| format!(", described as \"{}\"", clip(d, 100)))
-        .unwrap_or_default();
+    let described = file.description.as_deref().filter(|d| d.trim() != file.name).map(|d| clip(d, 100));
+    let desc = described.map(|d| format!(", described as \"{d}\"")).unwrap_or_default();
+    let desc_da = described.map(|d| format!(", beskrevet som \"{d}\"")).unwrap_or_default();
     let on_page = file.page.map(|p| format!(", attached on page {p}")).unwrap_or_default();
     let (severity, outcome, outcome_da) = match checked_as {
         Ok(how) => (
@@ -157,12 +154,6 @@ fn listing(file: &EmbeddedFile, checked_as: &Result<&'static str, String>) -> Fi
             format!("Indholdet kunne ikke kontrolleres ({why}); åbn filen og gennemgå den med øjnene."),
         ),
     };
-    let desc_da = file
-        .description
-        .as_deref()
-        .filter(|d| d.trim() != file.name)
-        .map(|d| format!(", beskrevet som \"{}\"", clip(d, 100)))
-        .unwrap_or_default();
     let on_page_da = file.page.map(|p| format!(", vedhæftet på side {p}")).unwrap_or_default();
     let mut f = Finding::new(
         "embedded-file",
