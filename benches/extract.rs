@@ -45,7 +45,7 @@ fn blank_page() -> PageContent {
     PageContent {
         number: 1,
         page_box: Rect::new(0.0, 0.0, 595.0, 842.0),
-        fonts: vec![FontInfo { name: "Helvetica".into(), bold: false, italic: false }],
+        fonts: vec![FontInfo { name: "Helvetica".into(), ..Default::default() }],
         ..Default::default()
     }
 }

@@ -1,6 +1,6 @@
 //! Rules over page content rather than text: `hidden-text` (covered, white, off-page, tiny,
 //! squeezed, clipped text, text in layers that are off)
-//! and `no-text-layer` (a page that is only images).
+//! and `no-text-layer` (a page that is only images, or whose text has no letters in the file).
 //!
 //! Hidden text is what a reader of the page does not see but anyone can copy out of the file: a
 //! black box drawn over text (a redaction that removed nothing), text in the colour of what is
@@ -9,6 +9,7 @@
 //! checked as page text by every rule and is not hidden.
 
 use super::{mask, Finding, Severity};
+use crate::pdf::layout::printable;
 use crate::pdf::{Concealed, Glyph, ImageDraw, PageContent, Rect, Rgb, Shape};
 use covers::{block_covers, centre, coverage, Bands};
 use std::borrow::Cow;
@@ -36,7 +37,11 @@ const SCAN_MAX_CHARS: usize = 200;
 /// Checks one page's painted content. Called once per page while the content is at hand.
 pub fn check_page(content: &PageContent, out: &mut Vec<Finding>) {
     hidden_text(content, out);
+    let before = out.len();
     no_text_layer(content, out);
+    if out.len() == before {
+        unreadable_text(content, out);
+    }
 }
 
 /// Why a glyph cannot be seen.
@@ -305,7 +310,9 @@ impl<'a> Run<'a> {
                     s.push(' ');
                 }
             }
-            s.push(g.ch);
+            if printable(g.ch) {
+                s.push(g.ch);
+            }
             prev = Some(g);
         }
         s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -501,6 +508,46 @@ fn clip_words(text: &str, max: usize) -> String {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_string(),
     }
+}
+
+/// A page needs at least this many glyphs without Unicode...
+const UNREADABLE_MIN: usize = 30;
+/// ...making up at least this share of its glyphs, to count as unreadable.
+const UNREADABLE_SHARE: f32 = 0.3;
+
+/// A page whose text is drawn in fonts that give no Unicode for it (no `/ToUnicode`, glyph
+/// indices only: a PDF printed through PostScript, some scanner and print drivers) shows words
+/// to a reader but none to the rules. Its text layer is as good as missing; failing closed, it
+/// is reported like a scan. Symbols a font names but Unicode lacks (bullets, music, maths) do
+/// not count, nor do a few unreadable glyphs.
+fn unreadable_text(content: &PageContent, out: &mut Vec<Finding>) {
+    let mut drawn = 0usize;
+    let mut unmapped = 0usize;
+    for g in content.glyphs.iter().filter(|g| !g.synthetic_space && !g.ch.is_whitespace()) {
+        drawn += 1;
+        let font_gives_nothing = content.fonts.get(usize::from(g.font)).is_some_and(|f| f.no_unicode);
+        unmapped += usize::from(g.ch == '\u{FFFD}' && font_gives_nothing);
+    }
+    if unmapped < UNREADABLE_MIN || (unmapped as f32) < UNREADABLE_SHARE * drawn as f32 {
+        return;
+    }
+    let mut f = Finding::new(
+        "no-text-layer",
+        Severity::Medium,
+        Some(content.number),
+        "",
+        format!(
+            "Page {} has text whose letters the file does not give ({unmapped} of {drawn} characters are in fonts without a Unicode map): it could not be checked, review it by eye.",
+            content.number,
+        ),
+    )
+    .with_danish(format!(
+        "Side {} har tekst, hvis bogstaver filen ikke angiver ({unmapped} af {drawn} tegn er i skrifttyper uden Unicode-tabel): den kunne ikke kontrolleres; gennemgå den med øjnene.",
+        content.number,
+    ));
+    f.bbox = Some(content.page_box);
+    f.confidence = 0.8;
+    out.push(f);
 }
 
 /// A page that is (almost) only images has nothing for the text rules to check.

@@ -165,6 +165,28 @@ fn scanned_page_without_text_is_reported_and_blank_page_is_not() {
 }
 
 #[test]
+fn text_in_fonts_without_unicode_is_reported_as_unreadable() {
+    use crate::pdf::content::FontInfo;
+    // A letter printed through PostScript: glyph codes with no Unicode in a font without
+    // /ToUnicode, a few readable digits among them.
+    let unreadable = |no_unicode: bool, glyph_count: usize| {
+        let mut p = page();
+        p.fonts = vec![FontInfo { name: "LiberationSans".into(), no_unicode, ..Default::default() }];
+        p.glyphs = glyphs(&"\u{FFFD}".repeat(glyph_count), 50.0, 700.0, 0);
+        p.glyphs.extend(glyphs("2024 12", 50.0, 680.0, 500));
+        run(&p)
+    };
+    let f = unreadable(true, 60);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].rule.as_str(), f[0].severity), ("no-text-layer", Severity::Medium));
+    assert!(f[0].message.contains("60 of 66 characters"), "{}", f[0].message);
+    // A font that has Unicode for its text, only not for these symbols (music, bullets), and a
+    // handful of unreadable glyphs on a page of text are no reason.
+    assert!(unreadable(false, 60).is_empty());
+    assert!(unreadable(true, 5).is_empty());
+}
+
+#[test]
 fn many_hidden_runs_are_capped_per_page() {
     let mut p = page();
     for i in 0..60 {

@@ -131,6 +131,10 @@ pub struct FontInfo {
     pub name: String,
     pub bold: bool,
     pub italic: bool,
+    /// The font has no `/ToUnicode` and its codes mean nothing by themselves (glyph indices in a
+    /// Type0 font) or only through glyph names; a glyph it gives no text for cannot be read. A
+    /// PDF printed through PostScript often has such fonts.
+    pub no_unicode: bool,
 }
 
 /// Everything painted on one page.

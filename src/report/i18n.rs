@@ -58,7 +58,7 @@ pub fn rule_title(rule: &str, lang: Lang) -> String {
         "annotation" => ("Kommentar, formularfelt eller bogmærke", "Annotation, form field or bookmark"),
         "embedded-file" => ("Vedhæftet fil i PDF'en", "File embedded in the PDF"),
         "revision" => ("Tidligere version af filen", "Earlier revision of the file"),
-        "no-text-layer" => ("Side uden tekstlag (scannet)", "Page without a text layer (scan)"),
+        "no-text-layer" => ("Side uden læsbart tekstlag", "Page without a readable text layer"),
         "javascript" => ("JavaScript eller handling", "JavaScript or action"),
         other => return other.to_string(),
     };
@@ -109,8 +109,8 @@ pub fn rule_advice(rule: &str, lang: Lang) -> &'static str {
             "An earlier version of the file is still inside the PDF and can be restored. Save the PDF anew (not incrementally) so old versions are gone.",
         ),
         "no-text-layer" => lang.t(
-            "Siden er et billede (scanning) og kunne ikke kontrolleres automatisk. Gennemse siden med øjnene.",
-            "The page is an image (scan) and could not be checked automatically. Review it by eye.",
+            "Siden er et billede (scanning), eller dens tekst kan ikke læses ud af filen, så den kunne ikke kontrolleres automatisk. Gennemse siden med øjnene. Er den udskrevet til PDF via PostScript, så gem dokumentet som PDF direkte fra programmet.",
+            "The page is an image (scan), or its text cannot be read out of the file, so it could not be checked automatically. Review it by eye. If it was printed to PDF through PostScript, save the document as PDF straight from its program.",
         ),
         _ => lang.t("Vurdér fundet og ret dokumentet om nødvendigt.", "Review the finding and fix the document if needed."),
     }

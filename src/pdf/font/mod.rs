@@ -217,7 +217,7 @@ fn font_info(doc: &lopdf::Document, name: &str, descriptor: Option<&lopdf::Dicti
         bold |= get_number(doc, d, b"FontWeight").is_some_and(|w| w >= 600.0) || flags & (1 << 18) != 0;
         italic |= get_number(doc, d, b"ItalicAngle").is_some_and(|a| a.abs() >= 0.5) || flags & (1 << 6) != 0;
     }
-    FontInfo { name, bold, italic }
+    FontInfo { name, bold, italic, no_unicode: false }
 }
 
 fn descriptor_flags(doc: &lopdf::Document, d: &lopdf::Dictionary) -> u32 {
@@ -298,7 +298,8 @@ fn load_composite(doc: &lopdf::Document, dict: &lopdf::Dictionary, budget: &Budg
         .unwrap_or_default();
     let name = String::from_utf8_lossy(base_name);
     let name = name.strip_suffix("-Identity-H").or_else(|| name.strip_suffix("-Identity-V")).unwrap_or(&name);
-    let info = font_info(doc, name, descriptor);
+    let mut info = font_info(doc, name, descriptor);
+    info.no_unicode = to_unicode.is_none() && unicode_codes == cid::UnicodeCodes::None;
     let std = std14::lookup(&info.name);
     let (asc, desc) = descriptor_metrics(doc, descriptor);
     let ascent = asc.or(std.map(|m| m.ascent).filter(|a| *a > 0.0)).unwrap_or(800.0);

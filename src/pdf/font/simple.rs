@@ -5,6 +5,7 @@ use super::encoding::{apply_differences, push_normalized_str, BaseEncoding, Stac
 use super::glyphlist::{append_glyph_text, zapf_lookup};
 use super::objects::{get, get_array, get_dict, get_name, get_number, number};
 use super::{descriptor_flags, descriptor_metrics, font_info, fontfile, load_to_unicode, std14, type3, Font, Kind};
+use crate::pdf::content::FontInfo;
 use crate::pdf::limits::Budget;
 use lopdf::{Dictionary, Document, Object};
 
@@ -28,6 +29,9 @@ impl SimpleFont {
         self.arena.get(s as usize..e as usize).unwrap_or_default()
     }
 }
+
+/// The text of a glyph a font names but whose code is a control code.
+const NAMED_SYMBOL: char = '\u{1}';
 
 const FLAG_FIXED_PITCH: u32 = 1;
 const FLAG_SERIF: u32 = 1 << 1;
@@ -126,12 +130,15 @@ pub(crate) fn load(doc: &Document, dict: &Dictionary, budget: &Budget, is_type3:
                 push_normalized_str(&mut font.arena, &scratch);
             } else if dingbats {
                 font.arena.push_str(wingdings_text(code as u8));
-            } else if is_type3 && !name.is_empty() {
-                // Type3 fonts (bitmap fonts from dvips and the like) often name glyphs `a65` or
-                // `g3` and draw the character of their code; viewers pass the code through.
-                if let Some(c) = char::from_u32(code as u32).filter(|c| !c.is_control()) {
-                    font.arena.push(c);
-                }
+            } else if !name.is_empty() && name != b".notdef" {
+                // A glyph named outside the glyph list (`noteheads.s2` in LilyPond's music font,
+                // `a65` or `g3` in dvips's bitmap fonts) passes its code through, as poppler's
+                // mapUnknownCharNames does: such fonts mostly draw the character of their code,
+                // and the text then reads as pdftotext reads it. A control code (`clefs.G` at 5)
+                // becomes U+0001: layout prints no text for it, yet it is a named symbol, not an
+                // unreadable glyph, and never a tab or line break that would split a word.
+                let c = char::from(code as u8);
+                font.arena.push(if c.is_control() { NAMED_SYMBOL } else { c });
             }
         }
         font.spans[code] = (start, font.arena.len() as u32);
@@ -169,6 +176,7 @@ pub(crate) fn load(doc: &Document, dict: &Dictionary, budget: &Budget, is_type3:
             )
         }
     };
+    let info = FontInfo { no_unicode: to_unicode.is_none(), ..info };
     Font { info, problems, kind: Kind::Simple(Box::new(font)), font_matrix, ascent, descent, vertical: false }
 }
 

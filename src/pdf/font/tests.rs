@@ -85,12 +85,39 @@ fn differences_with_odd_glyph_names() {
     let font = load(&doc, &dict);
     assert_eq!(font.info.name, "Minion-Regular");
     let (text, widths) = run(&font, &[1, 2, 3, 4, 5, 6, 7, 8, b'\xe5']);
-    assert_eq!(text, "fiaøfl😀ffå");
+    // `g42` is outside the glyph list and its code (4) is a control code: a named symbol,
+    // which layout prints no text for.
+    assert_eq!(text, "fiaø\u{1}fl😀ffå");
     assert_eq!(widths[0], 550.0);
     assert_eq!(widths[1], 250.0, "negative width falls back to MissingWidth");
     assert_eq!(widths[2], 480.0);
     assert_eq!(widths[3], 250.0, "outside /Widths");
     assert_eq!(font.ascent_descent(), (800.0, -210.0), "silly ascent replaced, positive descent negated");
+}
+
+#[test]
+fn glyph_names_outside_the_glyph_list_pass_their_code_through() {
+    // LilyPond's music font: WinAnsi plus its own names, no /ToUnicode. pdftotext reads such a
+    // glyph as the char of its code (poppler's mapUnknownCharNames); `.notdef` stays empty.
+    let doc = Document::with_version("1.4");
+    let diffs = vec![
+        Object::Integer(9),
+        Object::Name(b"clefs.G".to_vec()),
+        Object::Integer(65),
+        Object::Name(b".notdef".to_vec()),
+        Object::Name(b"two".to_vec()),
+        Object::Integer(104),
+        Object::Name(b"noteheads.s2".to_vec()),
+        Object::Integer(110),
+        Object::Name(b"scripts.staccato".to_vec()),
+    ];
+    let dict = dictionary! {
+        "Subtype" => "Type1", "BaseFont" => "NJJZCI+Emmentaler-16",
+        "Encoding" => dictionary! {"Type" => "Encoding", "BaseEncoding" => "WinAnsiEncoding", "Differences" => diffs},
+        "FontDescriptor" => dictionary! {"Flags" => 4},
+    };
+    let font = load(&doc, &dict);
+    assert_eq!(run(&font, b"hnABx\t").0, "hn2x\u{1}", "a named control code is no tab");
 }
 
 #[test]

@@ -18,6 +18,9 @@ pub(crate) struct FrameGlyph {
     pub size: f32,
     /// A space char (or an explicit `TJ` gap): ends a word, never printed itself.
     pub is_space: bool,
+    /// Which run of its row it was painted in (see `lines::order_row`): glyphs painted one after
+    /// the other, moving forward. Set by layout; 0 until then.
+    pub run: u32,
 }
 
 /// Glyphs sharing one text direction (and one side of the page box).
@@ -71,7 +74,8 @@ pub(crate) fn group_glyphs(content: &PageContent) -> Vec<GlyphGroup> {
             size = frame_box.height().clamp(1.0, 10_000.0);
         }
         let is_space = g.synthetic_space || g.ch.is_whitespace();
-        let fg = FrameGlyph { src: i as u32, ch: g.ch, x0: frame_box.x0, x1: frame_box.x1, base, size, is_space };
+        let fg =
+            FrameGlyph { src: i as u32, ch: g.ch, x0: frame_box.x0, x1: frame_box.x1, base, size, is_space, run: 0 };
         let bucket = usize::from(k) + if g.in_page_box { 0 } else { 4 };
         if let Some(b) = buckets.get_mut(bucket) {
             b.push(fg);

@@ -11,6 +11,10 @@ pub(crate) const SPACE: u32 = u32::MAX;
 // Distances as fractions of the font size; the first four are poppler's (TextOutputDev.cc).
 /// A gap wider than this starts a new word (minWordBreakSpace).
 const WORD_GAP: f32 = 0.1;
+/// Between glyphs painted apart (other runs: LilyPond's lyric hyphens, a stamp set beside a
+/// word) a gap wider than this is a word break (maxCharSpacing): pdftotext keeps such glyphs
+/// as words of their own and spaces them at this gap.
+const STRAY_GAP: f32 = 0.03;
 /// Same char drawn again within these distances is a duplicate (dupMaxPriDelta, dupMaxSecDelta).
 const DUP_X: f32 = 0.1;
 const DUP_Y: f32 = 0.2;
@@ -222,7 +226,7 @@ fn is_duplicate(glyphs: &[FrameGlyph], kept: &[u32], g: &FrameGlyph) -> bool {
 /// Puts a row (sorted by `x0`) in reading order without its duplicates. Glyphs keep their
 /// paint order within runs that move forward (so zero and negative advances, accents painted
 /// back over their letter, stay where the producer put them); the runs are sorted by position.
-fn order_row(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<u32> {
+fn order_row(glyphs: &mut [FrameGlyph], row: Vec<u32>) -> Vec<u32> {
     let mut kept: Vec<u32> = Vec::with_capacity(row.len());
     let mut texts: Vec<u32> = Vec::with_capacity(row.len());
     for i in row {
@@ -238,8 +242,9 @@ fn order_row(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<u32> {
     let mut runs: Vec<(f32, std::ops::Range<usize>)> = Vec::new();
     let mut start = 0;
     let (mut run_x0, mut prev_x1, mut x_max) = (f32::MAX, f32::MIN, f32::MIN);
+    let mut paint_run = 0u32;
     for (n, &i) in kept.iter().enumerate() {
-        let g = &glyphs[i as usize];
+        let g = &mut glyphs[i as usize];
         let back = g.x0 < prev_x1 - DUP_Y * g.size;
         let jump = g.x0 > x_max + FRAGMENT_GAP * g.size;
         if n > start && (back || jump) {
@@ -247,7 +252,12 @@ fn order_row(glyphs: &[FrameGlyph], row: Vec<u32>) -> Vec<u32> {
             start = n;
             run_x0 = f32::MAX;
             x_max = f32::MIN;
+            // An accent painted back over its letter is still part of the letter's run.
+            if combining_mark(g.ch).is_none() {
+                paint_run += 1;
+            }
         }
+        g.run = paint_run;
         run_x0 = run_x0.min(g.x0);
         prev_x1 = g.x1;
         x_max = x_max.max(g.x1);
@@ -514,6 +524,7 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mu
     let mut prev: Option<&FrameGlyph> = None;
     let mut before: Option<char> = None;
     let mut pending_space = false;
+    let mut marks = SpacedMarks::default();
     for i in row {
         let g = &glyphs[i as usize];
         if g.is_space {
@@ -525,16 +536,21 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mu
             let gap = g.x0 - x_max;
             if gap > FRAGMENT_GAP * size {
                 // One buffer for the row; each fragment gets an exact-size copy.
+                marks.finish(&mut items);
                 out.push(fragment(glyphs, items.clone(), scratch));
                 items.clear();
-            } else if pending_space
-                || gap > word_gap * size
-                || ends_superscript(p, g)
-                || starts_superscript_number(before, p, g)
-            {
+                marks = SpacedMarks::default();
+            } else if pending_space || ends_superscript(p, g) || starts_superscript_number(before, p, g) {
                 items.push(SPACE);
+                marks.spoil();
+            } else if gap > word_gap * size || (gap > STRAY_GAP * size && g.run != p.run) {
+                items.push(SPACE);
+                marks.gap(gap / size);
+            } else {
+                marks.spoil();
             }
         }
+        marks.glyph(g.ch);
         items.push(i);
         x_max = x_max.max(g.x1);
         before = prev.map(|p| p.ch);
@@ -542,9 +558,55 @@ fn fragments(glyphs: &[FrameGlyph], row: Vec<u32>, letter_gap: f32, scratch: &mu
         pending_space = false;
     }
     if !items.is_empty() {
+        marks.finish(&mut items);
         out.push(fragment(glyphs, items.clone(), scratch));
     }
     out
+}
+
+/// How much wider than the narrowest gap the others may be in a run of spaced marks
+/// (poppler's maxWideCharSpacingMul).
+const WIDE_CHAR_SPACING_MUL: f32 = 1.3;
+
+/// Watches a fragment for a run of lone punctuation marks a little apart, like TeX's `\ldots`
+/// (`. . .`), which pdftotext reads as one word: when every word of a line is a single char,
+/// poppler takes the narrowest gap as the spacing inside words (TextLine::coalesce). Only marks:
+/// letters have their own, stricter rule (`RowSpacing::spaced_word`) and digits in separate
+/// cells must never become one number.
+#[derive(Default)]
+struct SpacedMarks {
+    spoiled: bool,
+    gaps: usize,
+    min: f32,
+    max: f32,
+}
+
+impl SpacedMarks {
+    fn glyph(&mut self, ch: char) {
+        self.spoiled |= !ch.is_ascii_punctuation();
+    }
+
+    /// A break that is not just a gap (a space glyph, a superscript), or two chars in one word.
+    fn spoil(&mut self) {
+        self.spoiled = true;
+    }
+
+    fn gap(&mut self, gap: f32) {
+        self.min = if self.gaps == 0 { gap } else { self.min.min(gap) };
+        self.max = self.max.max(gap);
+        self.gaps += 1;
+    }
+
+    /// Joins the fragment's marks into one word when they are such a run.
+    fn finish(&self, items: &mut Vec<u32>) {
+        let run = !self.spoiled
+            && self.gaps >= 2
+            && self.max < WIDE_CHAR_SPACING_MAX
+            && self.max < WIDE_CHAR_SPACING_MUL * self.min;
+        if run {
+            items.retain(|&i| i != SPACE);
+        }
+    }
 }
 
 fn median(values: &mut [f32]) -> f32 {
@@ -595,7 +657,7 @@ fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>, scratch: &mut Scratch) -> Fr
             x1 = x1.max(g.x1);
             sizes.push(g.size);
             bases.push(g.base);
-            if g.ch != '\u{FFFD}' {
+            if super::printable(g.ch) {
                 last = g.ch;
             }
         }

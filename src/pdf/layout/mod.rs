@@ -44,7 +44,7 @@ pub fn page_text(content: &PageContent) -> PageText {
 }
 
 /// Chars that never go into the text: no Unicode mapping, control codes.
-fn printable(ch: char) -> bool {
+pub(crate) fn printable(ch: char) -> bool {
     ch != '\u{FFFD}' && !ch.is_control()
 }
 

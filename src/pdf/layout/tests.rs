@@ -12,8 +12,8 @@ fn page() -> PageContent {
         number: 1,
         page_box: Rect::new(0.0, 0.0, 595.0, 842.0),
         fonts: vec![
-            FontInfo { name: "Helvetica".into(), bold: false, italic: false },
-            FontInfo { name: "Helvetica-Bold".into(), bold: true, italic: false },
+            FontInfo { name: "Helvetica".into(), ..Default::default() },
+            FontInfo { name: "Helvetica-Bold".into(), bold: true, ..Default::default() },
         ],
         ..Default::default()
     }
@@ -515,4 +515,39 @@ fn a_letter_spaced_word_alone_on_its_row_stays_one_word() {
     let t = page_text(&p);
     let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
     assert_eq!(lines, ["DAGSORDEN", "Referat", "Bilag", "B E S L U T N I N G", "1 2 0 3 8 7", "A B C D"]);
+}
+
+#[test]
+fn a_mark_painted_apart_beside_a_word_is_a_word_of_its_own() {
+    // LilyPond sets each lyric syllable, then all the hyphens between them, right to left: the
+    // hyphen nearly touches the syllable before it but was painted in another run.
+    let mut p = page();
+    let sal = run(&mut p, "Sal", 72.0, 700.0, 10.0);
+    run(&mut p, "ve,", sal + 20.0, 700.0, 10.0);
+    let re = run(&mut p, "Re", sal + 40.0, 700.0, 10.0);
+    run(&mut p, "gí", sal + 65.0, 700.0, 10.0);
+    run(&mut p, "-", re + 0.5, 700.0, 10.0);
+    run(&mut p, "-", sal + 0.5, 700.0, 10.0);
+    // The same gap inside one run is kerning, not a break.
+    words_with_gaps(&mut p, "Ti lbage", 72.0, 686.0, 10.0, 0.05);
+    let t = page_text(&p);
+    let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines, ["Sal - ve, Re - gí", "Tilbage"]);
+}
+
+#[test]
+fn spaced_dots_are_one_word_and_spaced_digits_are_not() {
+    // TeX's `\ldots` and a dotted leader: lone marks a sixth of an em apart, as pdftotext reads them.
+    let mut p = page();
+    run(&mut p, "Zawód lub zajmowane", 72.0, 700.0, 10.0);
+    words_with_gaps(&mut p, ". . .", 250.0, 700.0, 10.0, 0.17);
+    words_with_gaps(&mut p, "Daty . . . dalej", 72.0, 680.0, 10.0, 0.17);
+    // Unevenly spaced marks, and digits, keep their gaps.
+    words_with_gaps(&mut p, "- -", 72.0, 660.0, 10.0, 0.12);
+    let x = run(&mut p, "-", 83.2 + 1.8, 660.0, 10.0);
+    run(&mut p, "*", x + 3.5, 660.0, 10.0);
+    words_with_gaps(&mut p, "1 2 0", 72.0, 640.0, 10.0, 0.17);
+    let t = page_text(&p);
+    let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines, ["Zawód lub zajmowane ...", "Daty . . . dalej", "- - - *", "1 2 0"]);
 }
