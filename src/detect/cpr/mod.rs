@@ -4,7 +4,8 @@
 //! - Shape: six date digits and four serial digits, separated by nothing, a hyphen or any dash,
 //!   a space, a no-break space, a slash; or wrapped after the dash onto the next line (always
 //!   joined); or a bare line break or a spaced dash (`120387 - 1234`) between the groups (only
-//!   next to a CPR label). Digits that are
+//!   next to a CPR label), or a producer's stand-in for a dash it could not encode (`·`, `?`;
+//!   only next to a CPR label). Digits that are
 //!   part of a longer run or structure (`12345678901`, `1203871234-5`, `00.01.00-…`) are not.
 //! - Validity: the date must exist (century from the 7th digit, `rules/cpr/century.toml`) and
 //!   not lie in the future. Then: modulus 11 passes → report; an exception date
@@ -64,6 +65,9 @@ pub enum Sep {
     Newline,
     /// A dash with spaces around it (`120387 - 1234`): too much like a range; needs a label.
     SpacedDash,
+    /// What a producer prints for a dash its font cannot encode (PyMuPDF's base-14 fonts give
+    /// `·` or `?` for an en dash): a reader still sees a CPR, but only a label makes it one.
+    StandIn,
 }
 
 /// A CPR-shaped number in the text.
@@ -103,6 +107,11 @@ fn is_space_sep(c: char) -> bool {
     matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}')
 }
 
+/// Stand-ins for a character the font could not show: the middle dot, `?`, U+FFFD.
+fn is_stand_in(c: char) -> bool {
+    matches!(c, '\u{00B7}' | '?' | '\u{FFFD}')
+}
+
 /// Characters that join digit groups into one longer number or code.
 fn is_joiner(c: char) -> bool {
     is_dash(c) || matches!(c, '.' | ',' | '/' | ':' | '_')
@@ -134,6 +143,9 @@ fn separator_at(text: &str, pos: usize) -> Option<(Sep, usize)> {
     if c == '/' {
         return Some((Sep::Slash, after));
     }
+    if is_stand_in(c) {
+        return Some((Sep::StandIn, after));
+    }
     if is_space_sep(c) {
         let mut rest = text[after..].chars();
         if let (Some(d), Some(s)) = (rest.next(), rest.next()) {
@@ -164,6 +176,9 @@ fn part_of_longer(text: &str, range: &Range<usize>, label_ends_here: bool) -> bo
     let mut after = text[range.end..].chars();
     match (after.next(), after.next()) {
         (Some(c), Some(d)) if is_joiner(c) && d.is_ascii_digit() => true,
+        // A capitalised word right after the digits is the next table cell's text run into
+        // this one (xhtml2pdf lets a too-narrow cell overflow: `2811651292Ønsker`), not a code.
+        (Some(c), Some(d)) if c.is_uppercase() && d.is_lowercase() => false,
         (Some(c), _) if c.is_alphabetic() => true,
         _ => false,
     }
@@ -195,7 +210,7 @@ pub fn candidates(text: &str, hits: &[Hit]) -> Vec<Candidate> {
                             digits: to_digits(text, &r, next),
                             range,
                             sep,
-                            needs_label: matches!(sep, Sep::Newline | Sep::SpacedDash) || grouped,
+                            needs_label: matches!(sep, Sep::Newline | Sep::SpacedDash | Sep::StandIn) || grouped,
                         });
                         i += 2;
                         continue;
@@ -456,7 +471,7 @@ pub fn find_in(text: &str, page: Option<&PageText>, today: Date) -> Vec<CprHit> 
             (Validity::Valid, true) => 0.98,
             (Validity::Valid, false) => match j.cand.sep {
                 Sep::Dash | Sep::DashWrap => 0.9,
-                Sep::Space | Sep::Slash | Sep::SpacedDash => 0.8,
+                Sep::Space | Sep::Slash | Sep::SpacedDash | Sep::StandIn => 0.8,
                 Sep::None | Sep::Newline => 0.75,
             },
             (Validity::ExceptionDate, true) => 0.9,
