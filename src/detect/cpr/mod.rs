@@ -68,6 +68,9 @@ pub enum Sep {
     /// What a producer prints for a dash its font cannot encode (PyMuPDF's base-14 fonts give
     /// `·` or `?` for an en dash): a reader still sees a CPR, but only a label makes it one.
     StandIn,
+    /// Dash at the end of a table cell's line, serial at the start of the cell's next line, with
+    /// the row's other cells between them in the text (found by position only).
+    CellWrap,
 }
 
 /// A CPR-shaped number in the text.
@@ -419,6 +422,7 @@ pub struct CprHit {
     pub validity: Validity,
     pub labelled: bool,
     pub date: Date,
+    pub sep: Sep,
 }
 
 /// The rule over plain text, against `today`. Separated from `check` so tests can fix the date.
@@ -434,7 +438,10 @@ pub fn find_in(text: &str, page: Option<&PageText>, today: Date) -> Vec<CprHit> 
         return Vec::new();
     }
     let hits = lexicon().find(text);
-    let cands = candidates(text, &hits);
+    let mut cands = candidates(text, &hits);
+    if let Some(p) = page {
+        cell_wraps(text, p, &mut cands);
+    }
     if cands.is_empty() {
         return Vec::new();
     }
@@ -470,7 +477,7 @@ pub fn find_in(text: &str, page: Option<&PageText>, today: Date) -> Vec<CprHit> 
         let confidence = match (j.validity, j.labelled) {
             (Validity::Valid, true) => 0.98,
             (Validity::Valid, false) => match j.cand.sep {
-                Sep::Dash | Sep::DashWrap => 0.9,
+                Sep::Dash | Sep::DashWrap | Sep::CellWrap => 0.9,
                 Sep::Space | Sep::Slash | Sep::SpacedDash | Sep::StandIn => 0.8,
                 Sep::None | Sep::Newline => 0.75,
             },
@@ -488,9 +495,61 @@ pub fn find_in(text: &str, page: Option<&PageText>, today: Date) -> Vec<CprHit> 
             validity: j.validity,
             labelled: j.labelled,
             date,
+            sep: j.cand.sep,
         });
     }
     out
+}
+
+/// Lines after a date group's line searched for its serial in the same table cell: a cell whose
+/// rows are centred vertically puts its first line above the row's other cells.
+const CELL_WRAP_LINES: usize = 3;
+
+/// CPR numbers wrapped after the dash inside a narrow table cell. Chromium breaks
+/// `281165-1292` after the dash and lets the six digits run up to the next cell, so the text reads
+/// `Jørgen Ærø 281165-Ønsker Åparken …` and `1292 orienteret` on the next line: the serial is
+/// the first word of a later line, left-aligned under the date group. Only positions tell, so
+/// plain text never gets these.
+fn cell_wraps(text: &str, page: &PageText, cands: &mut Vec<Candidate>) {
+    let runs = digit_runs(text);
+    let mut found = Vec::new();
+    for (i, r) in runs.iter().enumerate() {
+        if r.end - r.start != 6 || cands.iter().any(|c| c.range.start == r.start) {
+            continue;
+        }
+        let mut after = text[r.end..].chars();
+        let (Some(dash), next) = (after.next(), after.next()) else { continue };
+        if !is_dash(dash)
+            || next.is_some_and(|c| c.is_ascii_digit())
+            || part_of_longer(text, &(r.start..r.start), false)
+        {
+            continue;
+        }
+        let Some(date_box) = page.bbox_of(r.clone()) else { continue };
+        let height = date_box.height().max(1.0);
+        let line_end = text[r.end..].find('\n').map_or(text.len(), |k| r.end + k);
+        let limit = text[line_end..].match_indices('\n').nth(CELL_WRAP_LINES).map_or(text.len(), |(k, _)| line_end + k);
+        let serial = runs.get(i + 1..).unwrap_or_default().iter().take_while(|s| s.start < limit).find(|s| {
+            s.start > line_end
+                && s.end - s.start == 4
+                && text[..s.start].ends_with(['\n', ' '])
+                && !part_of_longer(text, &(s.end..s.end), false)
+                && page.bbox_of((*s).clone()).is_some_and(|b| {
+                    let drop = ((b.y0 + b.y1) - (date_box.y0 + date_box.y1)).abs() / 2.0;
+                    (b.x0 - date_box.x0).abs() <= 0.5 * height && drop >= 0.6 * height && drop <= 3.0 * height
+                })
+        });
+        if let Some(s) = serial {
+            found.push(Candidate {
+                digits: to_digits(text, r, s),
+                range: r.start..s.end,
+                sep: Sep::CellWrap,
+                needs_label: false,
+            });
+        }
+    }
+    cands.extend(found);
+    cands.sort_by_key(|c| c.range.start);
 }
 
 fn has_cpr_shaped_run(text: &str) -> bool {
@@ -511,7 +570,17 @@ fn has_cpr_shaped_run(text: &str) -> bool {
 pub fn check(unit: &TextUnit<'_>, _doc: &DocContext, out: &mut Vec<Finding>) {
     let text = unit.text.text.as_str();
     for hit in find_in(text, Some(unit.text), data::today()) {
-        let matched = text[hit.range.clone()].replace('\n', " ");
+        // A number wrapped in a table cell has the row's other cells between its groups: the
+        // finding holds the number alone, its context the date's line (never the serial).
+        let (matched, shown) = match hit.sep {
+            Sep::CellWrap => {
+                let date = hit.range.start..hit.range.start + 6;
+                let serial = hit.range.end.saturating_sub(4)..hit.range.end;
+                let dash = text[date.end..].chars().next().unwrap_or('-');
+                (format!("{}{dash}{}", &text[date.clone()], &text[serial]), date)
+            }
+            _ => (text[hit.range.clone()].replace('\n', " "), hit.range.clone()),
+        };
         let masked = mask::mask_cpr(&matched);
         let (why, why_da) = match (hit.validity, hit.labelled) {
             (Validity::Valid, true) => {
@@ -534,8 +603,15 @@ pub fn check(unit: &TextUnit<'_>, _doc: &DocContext, out: &mut Vec<Finding>) {
             .finding("cpr", hit.severity, &matched, format!("CPR number (personnummer) {masked} found: {why}."))
             .with_danish(format!("CPR-nummer {masked} fundet: {why_da}."));
         f.masked_text = masked;
-        f.context = context_of(text, hit.range.clone(), 60);
-        f.bbox = unit.text.bbox_of(hit.range.clone());
+        f.context = context_of(text, shown.clone(), 60);
+        f.bbox = match hit.sep {
+            Sep::CellWrap => unit
+                .text
+                .bbox_of(shown)
+                .zip(unit.text.bbox_of(hit.range.end.saturating_sub(4)..hit.range.end))
+                .map(|(a, b)| a.union(&b)),
+            _ => unit.text.bbox_of(hit.range.clone()),
+        };
         f.confidence = hit.confidence;
         out.push(f);
     }

@@ -546,3 +546,34 @@ fn a_capitalised_word_run_into_the_number_is_the_next_cell() {
     assert!(found(&format!("Varenr. {n}AB")).is_empty());
     assert!(found(&format!("{n}x")).is_empty());
 }
+
+#[test]
+fn a_cpr_wrapped_inside_a_narrow_table_cell_is_joined_by_position() {
+    // Chromium: `281165-` runs up to the next cell, `1292` opens the cell's next line.
+    let n = valid("281165", 1);
+    let (date, serial) = (format!("{}-", &n[..6]), &n[6..]);
+    let page = placed(&[
+        &[(40.0, "Borger"), (150.0, "CPR-nr."), (250.0, "Bemærkning")],
+        &[(40.0, "Jørgen Ærø"), (150.0, &date), (192.0, "Ønsker Åparken")],
+        &[(150.0, serial), (192.0, "orienteret")],
+    ]);
+    let hits = find_in(&page.text, Some(&page), TODAY);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].sep, Sep::CellWrap);
+    let mut out = Vec::new();
+    check(&TextUnit::page(&page, 1), &DocContext::default(), &mut out);
+    let f = out.iter().find(|f| f.rule == "cpr").expect("a cpr finding");
+    assert_eq!(f.text, format!("{date}{serial}"));
+    assert_eq!(f.masked_text, format!("{}-XXXX", &n[..6]));
+    assert!(!f.context.contains(serial), "context leaks: {}", f.context);
+    let show = ShowOptions::default();
+    assert!(!show.context(f).contains(serial) && !show.message(f).contains(serial));
+
+    // Four digits elsewhere on the next line, or not under the date group, are not its serial.
+    for (x, cell) in [(40.0, serial), (260.0, serial)] {
+        let page = placed(&[&[(40.0, "Jørgen Ærø"), (150.0, &date), (192.0, "Ønsker")], &[(x, cell)]]);
+        assert!(find_in(&page.text, Some(&page), TODAY).is_empty(), "serial at x {x}");
+    }
+    // Plain text has no positions: nothing is joined.
+    assert!(find(&page.text, TODAY).is_empty());
+}
