@@ -323,7 +323,7 @@ fn load(bytes: &[u8], limits: &Limits, force_reconstruct: bool) -> Result<lopdf:
 /// copy.
 fn slim(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
     if let Object::Stream(stream) = object {
-        if stream_bytes_unused(&stream.dict) {
+        if stream_bytes_unused(&stream.dict, &stream.content) {
             // Not empty: lopdf re-reads an empty stream's bytes from the file.
             stream.content = vec![b' '];
         }
@@ -336,13 +336,41 @@ fn slim(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
 }
 
 /// Images and font programs other than Type 1 (whose built-in encoding `fontfile` reads).
-fn stream_bytes_unused(dict: &Dictionary) -> bool {
+fn stream_bytes_unused(dict: &Dictionary, content: &[u8]) -> bool {
     match dict.get(b"Subtype").and_then(Object::as_name) {
         Ok(b"Image" | b"Type1C" | b"CIDFontType0C" | b"OpenType") => true,
         Ok(_) => false,
-        // A TrueType program (`/FontFile2`) is the only stream with `/Length1` and no `/Length2`.
-        Err(_) => dict.has(b"Length1") && !dict.has(b"Length2") && !dict.has(b"Type"),
+        // A TrueType program (`/FontFile2`) has `/Length1` and no `/Length2`, but so does every
+        // ToUnicode CMap jsPDF writes: dropping that one loses all the font's text, so the bytes
+        // themselves must say TrueType.
+        Err(_) => {
+            dict.has(b"Length1")
+                && !dict.has(b"Length2")
+                && !dict.has(b"Type")
+                && starts_like_font_program(dict, content)
+        }
     }
+}
+
+/// Whether the stream's first decoded bytes are a TrueType/OpenType header. Only unfiltered and
+/// plain Flate streams are looked at (four bytes inflated); anything else counts as "maybe text".
+fn starts_like_font_program(dict: &Dictionary, content: &[u8]) -> bool {
+    use std::io::Read;
+    let filter = match dict.get(b"Filter") {
+        Err(_) => None,
+        Ok(Object::Name(n)) => Some(n.as_slice()),
+        Ok(Object::Array(a)) if a.len() == 1 => a.first().and_then(|f| f.as_name().ok()),
+        Ok(_) => return false,
+    };
+    let mut head = [0u8; 4];
+    let read = match filter {
+        None => content.get(..4).map(|h| head.copy_from_slice(h)).is_some(),
+        Some(b"FlateDecode") if !dict.has(b"DecodeParms") => {
+            flate2::read::ZlibDecoder::new(content).read_exact(&mut head).is_ok()
+        }
+        Some(_) => false,
+    };
+    read && matches!(&head, b"\x00\x01\x00\x00" | b"true" | b"typ1" | b"OTTO" | b"ttcf")
 }
 
 fn shrink(object: &mut Object, depth: usize) {
@@ -531,6 +559,13 @@ mod tests {
         Object::Stream(lopdf::Stream::new(dict, b"BT (Jens) Tj ET".to_vec()))
     }
 
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
     fn content_after_slim(mut object: Object) -> Vec<u8> {
         assert!(slim((1, 0), &mut object).is_some(), "slim never drops an object");
         object.as_stream().unwrap().content.clone()
@@ -541,16 +576,27 @@ mod tests {
         let name = |n: &str| Object::Name(n.as_bytes().to_vec());
         assert_eq!(content_after_slim(stream(vec![("Subtype", name("Image"))])), b" ");
         assert_eq!(content_after_slim(stream(vec![("Subtype", name("Type1C"))])), b" ");
-        assert_eq!(content_after_slim(stream(vec![("Length1", 9.into())])), b" ");
+        let mut ttf = stream(vec![("Length1", 9.into())]);
+        ttf.as_stream_mut().unwrap().content = b"\x00\x01\x00\x00\x00\x0fglyf".to_vec();
+        assert_eq!(content_after_slim(ttf), b" ");
+        let mut deflated = stream(vec![("Length1", 9.into()), ("Filter", name("FlateDecode"))]);
+        deflated.as_stream_mut().unwrap().content = zlib(b"true\x00\x0fglyf");
+        assert_eq!(content_after_slim(deflated), b" ");
         // Content streams, Form XObjects, Type 1 programs and embedded files are read.
         for kept in [
             stream(vec![]),
             stream(vec![("Subtype", name("Form"))]),
             stream(vec![("Length1", 9.into()), ("Length2", 9.into())]),
             stream(vec![("Type", name("EmbeddedFile")), ("Length1", 9.into())]),
+            // jsPDF gives its ToUnicode CMaps `/Length1` too.
+            stream(vec![("Length1", 9.into())]),
         ] {
             assert_eq!(content_after_slim(kept), b"BT (Jens) Tj ET");
         }
+        let mut cmap = stream(vec![("Length1", 9.into()), ("Filter", name("FlateDecode"))]);
+        let deflated = zlib(b"/CIDInit /ProcSet findresource begin");
+        cmap.as_stream_mut().unwrap().content = deflated.clone();
+        assert_eq!(content_after_slim(cmap), deflated);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! - Shape: six date digits and four serial digits, separated by nothing, a hyphen or any dash,
 //!   a space, a no-break space, a slash; or wrapped after the dash onto the next line (always
 //!   joined); or a bare line break or a spaced dash (`120387 - 1234`) between the groups (only
-//!   next to a CPR label). Digits that are
+//!   next to a CPR label), or a producer's stand-in for a dash it could not encode (`·`, `?`;
+//!   only next to a CPR label). Digits that are
 //!   part of a longer run or structure (`12345678901`, `1203871234-5`, `00.01.00-…`) are not.
 //! - Validity: the date must exist (century from the 7th digit, `rules/cpr/century.toml`) and
 //!   not lie in the future. Then: modulus 11 passes → report; an exception date
@@ -64,6 +65,12 @@ pub enum Sep {
     Newline,
     /// A dash with spaces around it (`120387 - 1234`): too much like a range; needs a label.
     SpacedDash,
+    /// What a producer prints for a dash its font cannot encode (PyMuPDF's base-14 fonts give
+    /// `·` or `?` for an en dash): a reader still sees a CPR, but only a label makes it one.
+    StandIn,
+    /// Dash at the end of a table cell's line, serial at the start of the cell's next line, with
+    /// the row's other cells between them in the text (found by position only).
+    CellWrap,
 }
 
 /// A CPR-shaped number in the text.
@@ -103,6 +110,11 @@ fn is_space_sep(c: char) -> bool {
     matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}')
 }
 
+/// Stand-ins for a character the font could not show: the middle dot, `?`, U+FFFD.
+fn is_stand_in(c: char) -> bool {
+    matches!(c, '\u{00B7}' | '?' | '\u{FFFD}')
+}
+
 /// Characters that join digit groups into one longer number or code.
 fn is_joiner(c: char) -> bool {
     is_dash(c) || matches!(c, '.' | ',' | '/' | ':' | '_')
@@ -134,6 +146,9 @@ fn separator_at(text: &str, pos: usize) -> Option<(Sep, usize)> {
     if c == '/' {
         return Some((Sep::Slash, after));
     }
+    if is_stand_in(c) {
+        return Some((Sep::StandIn, after));
+    }
     if is_space_sep(c) {
         let mut rest = text[after..].chars();
         if let (Some(d), Some(s)) = (rest.next(), rest.next()) {
@@ -164,6 +179,9 @@ fn part_of_longer(text: &str, range: &Range<usize>, label_ends_here: bool) -> bo
     let mut after = text[range.end..].chars();
     match (after.next(), after.next()) {
         (Some(c), Some(d)) if is_joiner(c) && d.is_ascii_digit() => true,
+        // A capitalised word right after the digits is the next table cell's text run into
+        // this one (xhtml2pdf lets a too-narrow cell overflow: `2811651292Ønsker`), not a code.
+        (Some(c), Some(d)) if c.is_uppercase() && d.is_lowercase() => false,
         (Some(c), _) if c.is_alphabetic() => true,
         _ => false,
     }
@@ -195,7 +213,7 @@ pub fn candidates(text: &str, hits: &[Hit]) -> Vec<Candidate> {
                             digits: to_digits(text, &r, next),
                             range,
                             sep,
-                            needs_label: matches!(sep, Sep::Newline | Sep::SpacedDash) || grouped,
+                            needs_label: matches!(sep, Sep::Newline | Sep::SpacedDash | Sep::StandIn) || grouped,
                         });
                         i += 2;
                         continue;
@@ -404,6 +422,7 @@ pub struct CprHit {
     pub validity: Validity,
     pub labelled: bool,
     pub date: Date,
+    pub sep: Sep,
 }
 
 /// The rule over plain text, against `today`. Separated from `check` so tests can fix the date.
@@ -419,7 +438,10 @@ pub fn find_in(text: &str, page: Option<&PageText>, today: Date) -> Vec<CprHit> 
         return Vec::new();
     }
     let hits = lexicon().find(text);
-    let cands = candidates(text, &hits);
+    let mut cands = candidates(text, &hits);
+    if let Some(p) = page {
+        cell_wraps(text, p, &mut cands);
+    }
     if cands.is_empty() {
         return Vec::new();
     }
@@ -455,8 +477,8 @@ pub fn find_in(text: &str, page: Option<&PageText>, today: Date) -> Vec<CprHit> 
         let confidence = match (j.validity, j.labelled) {
             (Validity::Valid, true) => 0.98,
             (Validity::Valid, false) => match j.cand.sep {
-                Sep::Dash | Sep::DashWrap => 0.9,
-                Sep::Space | Sep::Slash | Sep::SpacedDash => 0.8,
+                Sep::Dash | Sep::DashWrap | Sep::CellWrap => 0.9,
+                Sep::Space | Sep::Slash | Sep::SpacedDash | Sep::StandIn => 0.8,
                 Sep::None | Sep::Newline => 0.75,
             },
             (Validity::ExceptionDate, true) => 0.9,
@@ -473,9 +495,61 @@ pub fn find_in(text: &str, page: Option<&PageText>, today: Date) -> Vec<CprHit> 
             validity: j.validity,
             labelled: j.labelled,
             date,
+            sep: j.cand.sep,
         });
     }
     out
+}
+
+/// Lines after a date group's line searched for its serial in the same table cell: a cell whose
+/// rows are centred vertically puts its first line above the row's other cells.
+const CELL_WRAP_LINES: usize = 3;
+
+/// CPR numbers wrapped after the dash inside a narrow table cell. Chromium breaks
+/// `281165-1292` after the dash and lets the six digits run up to the next cell, so the text reads
+/// `Jørgen Ærø 281165-Ønsker Åparken …` and `1292 orienteret` on the next line: the serial is
+/// the first word of a later line, left-aligned under the date group. Only positions tell, so
+/// plain text never gets these.
+fn cell_wraps(text: &str, page: &PageText, cands: &mut Vec<Candidate>) {
+    let runs = digit_runs(text);
+    let mut found = Vec::new();
+    for (i, r) in runs.iter().enumerate() {
+        if r.end - r.start != 6 || cands.iter().any(|c| c.range.start == r.start) {
+            continue;
+        }
+        let mut after = text[r.end..].chars();
+        let (Some(dash), next) = (after.next(), after.next()) else { continue };
+        if !is_dash(dash)
+            || next.is_some_and(|c| c.is_ascii_digit())
+            || part_of_longer(text, &(r.start..r.start), false)
+        {
+            continue;
+        }
+        let Some(date_box) = page.bbox_of(r.clone()) else { continue };
+        let height = date_box.height().max(1.0);
+        let line_end = text[r.end..].find('\n').map_or(text.len(), |k| r.end + k);
+        let limit = text[line_end..].match_indices('\n').nth(CELL_WRAP_LINES).map_or(text.len(), |(k, _)| line_end + k);
+        let serial = runs.get(i + 1..).unwrap_or_default().iter().take_while(|s| s.start < limit).find(|s| {
+            s.start > line_end
+                && s.end - s.start == 4
+                && text[..s.start].ends_with(['\n', ' '])
+                && !part_of_longer(text, &(s.end..s.end), false)
+                && page.bbox_of((*s).clone()).is_some_and(|b| {
+                    let drop = ((b.y0 + b.y1) - (date_box.y0 + date_box.y1)).abs() / 2.0;
+                    (b.x0 - date_box.x0).abs() <= 0.5 * height && drop >= 0.6 * height && drop <= 3.0 * height
+                })
+        });
+        if let Some(s) = serial {
+            found.push(Candidate {
+                digits: to_digits(text, r, s),
+                range: r.start..s.end,
+                sep: Sep::CellWrap,
+                needs_label: false,
+            });
+        }
+    }
+    cands.extend(found);
+    cands.sort_by_key(|c| c.range.start);
 }
 
 fn has_cpr_shaped_run(text: &str) -> bool {
@@ -496,7 +570,17 @@ fn has_cpr_shaped_run(text: &str) -> bool {
 pub fn check(unit: &TextUnit<'_>, _doc: &DocContext, out: &mut Vec<Finding>) {
     let text = unit.text.text.as_str();
     for hit in find_in(text, Some(unit.text), data::today()) {
-        let matched = text[hit.range.clone()].replace('\n', " ");
+        // A number wrapped in a table cell has the row's other cells between its groups: the
+        // finding holds the number alone, its context the date's line (never the serial).
+        let (matched, shown) = match hit.sep {
+            Sep::CellWrap => {
+                let date = hit.range.start..hit.range.start + 6;
+                let serial = hit.range.end.saturating_sub(4)..hit.range.end;
+                let dash = text[date.end..].chars().next().unwrap_or('-');
+                (format!("{}{dash}{}", &text[date.clone()], &text[serial]), date)
+            }
+            _ => (text[hit.range.clone()].replace('\n', " "), hit.range.clone()),
+        };
         let masked = mask::mask_cpr(&matched);
         let (why, why_da) = match (hit.validity, hit.labelled) {
             (Validity::Valid, true) => {
@@ -519,8 +603,15 @@ pub fn check(unit: &TextUnit<'_>, _doc: &DocContext, out: &mut Vec<Finding>) {
             .finding("cpr", hit.severity, &matched, format!("CPR number (personnummer) {masked} found: {why}."))
             .with_danish(format!("CPR-nummer {masked} fundet: {why_da}."));
         f.masked_text = masked;
-        f.context = context_of(text, hit.range.clone(), 60);
-        f.bbox = unit.text.bbox_of(hit.range.clone());
+        f.context = context_of(text, shown.clone(), 60);
+        f.bbox = match hit.sep {
+            Sep::CellWrap => unit
+                .text
+                .bbox_of(shown)
+                .zip(unit.text.bbox_of(hit.range.end.saturating_sub(4)..hit.range.end))
+                .map(|(a, b)| a.union(&b)),
+            _ => unit.text.bbox_of(hit.range.clone()),
+        };
         f.confidence = hit.confidence;
         out.push(f);
     }

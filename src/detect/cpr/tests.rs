@@ -321,6 +321,8 @@ fn candidates_report_their_separator() {
         ("\n", Sep::Newline),
         (" - ", Sep::SpacedDash),
         (" \u{2013} ", Sep::SpacedDash),
+        ("\u{00B7}", Sep::StandIn),
+        ("?", Sep::StandIn),
     ];
     for (sep, want) in cases {
         let text = format!("x {}{sep}{} y", &n[..6], &n[6..]);
@@ -521,4 +523,57 @@ fn a_cpr_column_further_right_is_labelled_by_its_header_in_every_row() {
     // In running text a number after a single space is no cell: no header applies.
     let page = placed(&[&[(60.0, "Kontonr.")], &[(60.0, &format!("Borgeren har nr. {ok}"))]]);
     assert_eq!(found_on(&page), vec![ok]);
+}
+
+#[test]
+fn a_stand_in_for_an_unencodable_dash_counts_only_next_to_a_label() {
+    // PyMuPDF's base-14 `helv` prints an en dash as `·`, its `tiro` as `?`.
+    let n = valid("120785", 1);
+    for sep in ["\u{00B7}", "?", "\u{FFFD}"] {
+        let labelled = format!("Min CPR er {}{sep}{}.", &n[..6], &n[6..]);
+        assert_eq!(find(&labelled, TODAY).len(), 1, "{labelled}");
+        let bare = format!("Punkt {}{sep}{} er udsat.", &n[..6], &n[6..]);
+        assert!(find(&bare, TODAY).is_empty(), "{bare}");
+    }
+}
+
+#[test]
+fn a_capitalised_word_run_into_the_number_is_the_next_cell() {
+    let n = valid("281165", 1);
+    assert_eq!(found(&format!("Jørgen Ærø {n}Ønsker Åparken")), vec![n.clone()]);
+    assert_eq!(found(&format!("Jørgen Ærø {}Pårørende: datter", with_sep(&n, "-"))).len(), 1);
+    // Letters that continue a code stay a code.
+    assert!(found(&format!("Varenr. {n}AB")).is_empty());
+    assert!(found(&format!("{n}x")).is_empty());
+}
+
+#[test]
+fn a_cpr_wrapped_inside_a_narrow_table_cell_is_joined_by_position() {
+    // Chromium: `281165-` runs up to the next cell, `1292` opens the cell's next line.
+    let n = valid("281165", 1);
+    let (date, serial) = (format!("{}-", &n[..6]), &n[6..]);
+    let page = placed(&[
+        &[(40.0, "Borger"), (150.0, "CPR-nr."), (250.0, "Bemærkning")],
+        &[(40.0, "Jørgen Ærø"), (150.0, &date), (192.0, "Ønsker Åparken")],
+        &[(150.0, serial), (192.0, "orienteret")],
+    ]);
+    let hits = find_in(&page.text, Some(&page), TODAY);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].sep, Sep::CellWrap);
+    let mut out = Vec::new();
+    check(&TextUnit::page(&page, 1), &DocContext::default(), &mut out);
+    let f = out.iter().find(|f| f.rule == "cpr").expect("a cpr finding");
+    assert_eq!(f.text, format!("{date}{serial}"));
+    assert_eq!(f.masked_text, format!("{}-XXXX", &n[..6]));
+    assert!(!f.context.contains(serial), "context leaks: {}", f.context);
+    let show = ShowOptions::default();
+    assert!(!show.context(f).contains(serial) && !show.message(f).contains(serial));
+
+    // Four digits elsewhere on the next line, or not under the date group, are not its serial.
+    for (x, cell) in [(40.0, serial), (260.0, serial)] {
+        let page = placed(&[&[(40.0, "Jørgen Ærø"), (150.0, &date), (192.0, "Ønsker")], &[(x, cell)]]);
+        assert!(find_in(&page.text, Some(&page), TODAY).is_empty(), "serial at x {x}");
+    }
+    // Plain text has no positions: nothing is joined.
+    assert!(find(&page.text, TODAY).is_empty());
 }
