@@ -117,6 +117,11 @@ impl Document {
                 doc.find_pages(bytes);
             }
         }
+        if !no_catalog && super::extras::revisions::cut_inside_object(bytes) {
+            doc.note(
+                "the file ends inside an object (cut off, or a save was interrupted); what it held and anything after it is missing".to_string(),
+            );
+        }
         doc.layers_off = super::interp::layers_off(&doc.inner);
         if doc.pages.is_empty() {
             let why = if no_catalog {
