@@ -56,7 +56,7 @@ impl Scanner {
             f.bbox = *area;
             out.push(f);
         }
-        self.check_actions(read, &pages, out);
+        self.check_actions(read, &pages, ctx, out);
         out.extend(closed::closed_items_in_metadata(read, agenda));
         let budget = read.doc.budget();
         if let Err(why) = budget.check_time() {
@@ -97,7 +97,7 @@ impl Scanner {
         }
     }
 
-    fn check_actions(&self, read: &ReadDocument, pages: &[ObjectId], out: &mut Vec<Finding>) {
+    fn check_actions(&self, read: &ReadDocument, pages: &[ObjectId], ctx: &DocContext, out: &mut Vec<Finding>) {
         let actions = px::find_actions(read.doc.lopdf(), pages);
         for a in actions.iter().take(MAX_ACTION_FINDINGS) {
             let rule = if a.kind == "Launch" { "launch-action" } else { "javascript" };
@@ -122,6 +122,20 @@ impl Scanner {
             f.location = Some(a.trigger.clone());
             out.push(f);
         }
+        // A script's string literals can hold what a form or page once showed (a citizen's
+        // name and CPR in an alert or a field value set on open): every rule reads them.
+        let scripts: Vec<ExtraText> = actions
+            .iter()
+            .filter(|a| !a.code.is_empty())
+            .map(|a| ExtraText {
+                source: "action",
+                page: a.page,
+                location: format!("JavaScript {}", a.trigger),
+                text: a.code.clone(),
+                bbox: None,
+            })
+            .collect();
+        self.check_texts(&scripts, ctx, out);
         if actions.len() > MAX_ACTION_FINDINGS {
             let mut f = Finding::new(
                 "javascript",
@@ -201,6 +215,11 @@ fn name_in_part(mut f: Finding, t: &ExtraText) -> Finding {
             "annotation",
             "A bookmark title names a person".to_string(),
             "Et bogmærkes titel nævner en person".to_string(),
+        ),
+        "action" => (
+            "annotation",
+            format!("A script ({loc}) holds a person's name"),
+            format!("Et script ({loc}) indeholder et personnavn"),
         ),
         "embedded-file" => (
             "embedded-file",
