@@ -168,8 +168,9 @@ struct ExtraTexts {
     unapplied_redactions: Vec<(u32, Option<crate::pdf::Rect>)>,
 }
 
-/// Metadata, annotations, form fields and bookmarks. Annotation and form texts that also appear
-/// in their page's text (a form field's drawn value, a free-text box) are checked there already.
+/// Metadata, annotations, form fields, bookmarks and page labels. Annotation and form texts that
+/// also appear in their page's text (a form field's drawn value, a free-text box) are checked
+/// there already.
 fn extra_texts(read: &ReadDocument, pages: &[ObjectId]) -> ExtraTexts {
     let doc = read.doc.lopdf();
     let mut texts = px::metadata_texts(doc);
@@ -184,6 +185,7 @@ fn extra_texts(read: &ReadDocument, pages: &[ObjectId]) -> ExtraTexts {
     texts.extend(annots.texts.into_iter().filter(|t| !on_page(t)));
     texts.extend(fields.into_iter().filter(|t| !on_page(t)));
     texts.extend(px::bookmark_texts(doc, pages));
+    texts.extend(px::page_label_texts(doc));
     ExtraTexts { texts, unapplied_redactions: annots.unapplied_redactions }
 }
 
@@ -215,6 +217,11 @@ fn name_in_part(mut f: Finding, t: &ExtraText) -> Finding {
             "annotation",
             "A bookmark title names a person".to_string(),
             "Et bogmærkes titel nævner en person".to_string(),
+        ),
+        "page-label" => (
+            "annotation",
+            "A page label (the page number a viewer shows) names a person".to_string(),
+            "En sidetitel (det sidetal, PDF-læseren viser) nævner en person".to_string(),
         ),
         "action" => (
             "annotation",

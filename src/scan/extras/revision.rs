@@ -269,6 +269,7 @@ impl Scanner {
         texts.extend(px::form_field_texts(doc, &old_pages, &annots.page_of));
         texts.extend(annots.texts);
         texts.extend(px::bookmark_texts(doc, &old_pages));
+        texts.extend(px::page_label_texts(doc));
         texts.retain(|t| !view.shows_line(&t.text));
         let mut found = Vec::new();
         self.check_texts(&texts, ctx, &mut found);
