@@ -57,7 +57,7 @@ pub struct Document {
     pub(crate) pages: Vec<PageInfo>,
     pub(crate) budget: Budget,
     /// Loaded fonts by their font dictionary's object, shared by all pages.
-    fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
+    pub(crate) fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
     /// Optional content groups (layers) that are off when the file is opened.
     pub(crate) layers_off: HashSet<ObjectId>,
     /// File-level reasons the file was not fully read (broken page tree, …).
@@ -116,6 +116,11 @@ impl Document {
                 doc.problems.clear();
                 doc.find_pages(bytes);
             }
+        }
+        if !no_catalog && super::extras::revisions::cut_inside_object(bytes) {
+            doc.note(
+                "the file ends inside an object (cut off, or a save was interrupted); what it held and anything after it is missing".to_string(),
+            );
         }
         doc.layers_off = super::interp::layers_off(&doc.inner);
         if doc.pages.is_empty() {
@@ -257,6 +262,26 @@ impl Document {
         }
     }
 
+    /// A page's attributes for a page not reached through the page tree: inherited attributes
+    /// come down its `/Parent` chain, outermost first.
+    pub(crate) fn page_info_by_parents(&self, id: ObjectId, dict: &Dictionary) -> PageInfo {
+        let mut chain = vec![(id, dict)];
+        let mut parent = dict.get(b"Parent").ok().and_then(|p| p.as_reference().ok());
+        while let Some(pid) = parent {
+            if chain.len() > MAX_TREE_DEPTH || chain.iter().any(|(c, _)| *c == pid) {
+                break;
+            }
+            let Ok(pd) = self.inner.get_dictionary(pid) else { break };
+            chain.push((pid, pd));
+            parent = pd.get(b"Parent").ok().and_then(|p| p.as_reference().ok());
+        }
+        let mut inh = Inherited { resources_owner: None, media_box: None, crop_box: None, rotate: 0 };
+        for (cid, cd) in chain.iter().rev() {
+            inh = inh.apply(&self.inner, *cid, cd);
+        }
+        inh.page(id)
+    }
+
     /// Last resort for a broken page tree: every `/Type /Page` object, in object order.
     fn find_pages_by_scanning(&mut self) {
         let max_pages = self.budget.limits.max_pages;
@@ -269,22 +294,7 @@ impl Document {
             if pages.len() >= max_pages {
                 break;
             }
-            // Inherited attributes come down the /Parent chain, outermost first.
-            let mut chain = vec![(*id, dict)];
-            let mut parent = dict.get(b"Parent").ok().and_then(|p| p.as_reference().ok());
-            while let Some(pid) = parent {
-                if chain.len() > MAX_TREE_DEPTH || chain.iter().any(|(c, _)| *c == pid) {
-                    break;
-                }
-                let Ok(pd) = self.inner.get_dictionary(pid) else { break };
-                chain.push((pid, pd));
-                parent = pd.get(b"Parent").ok().and_then(|p| p.as_reference().ok());
-            }
-            let mut inh = Inherited { resources_owner: None, media_box: None, crop_box: None, rotate: 0 };
-            for (cid, cd) in chain.iter().rev() {
-                inh = inh.apply(&self.inner, *cid, cd);
-            }
-            pages.push(inh.page(*id));
+            pages.push(self.page_info_by_parents(*id, dict));
         }
         if !pages.is_empty() {
             self.note(

@@ -11,6 +11,7 @@ pub mod font;
 pub mod geom;
 pub mod interp;
 pub mod layout;
+pub mod leftovers;
 pub mod limits;
 pub mod stream;
 pub mod text;

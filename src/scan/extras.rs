@@ -56,7 +56,7 @@ impl Scanner {
             f.bbox = *area;
             out.push(f);
         }
-        self.check_actions(read, &pages, out);
+        self.check_actions(read, &pages, ctx, out);
         out.extend(closed::closed_items_in_metadata(read, agenda));
         let budget = read.doc.budget();
         if let Err(why) = budget.check_time() {
@@ -97,7 +97,7 @@ impl Scanner {
         }
     }
 
-    fn check_actions(&self, read: &ReadDocument, pages: &[ObjectId], out: &mut Vec<Finding>) {
+    fn check_actions(&self, read: &ReadDocument, pages: &[ObjectId], ctx: &DocContext, out: &mut Vec<Finding>) {
         let actions = px::find_actions(read.doc.lopdf(), pages);
         for a in actions.iter().take(MAX_ACTION_FINDINGS) {
             let rule = if a.kind == "Launch" { "launch-action" } else { "javascript" };
@@ -122,6 +122,20 @@ impl Scanner {
             f.location = Some(a.trigger.clone());
             out.push(f);
         }
+        // A script's string literals can hold what a form or page once showed (a citizen's
+        // name and CPR in an alert or a field value set on open): every rule reads them.
+        let scripts: Vec<ExtraText> = actions
+            .iter()
+            .filter(|a| !a.code.is_empty())
+            .map(|a| ExtraText {
+                source: "action",
+                page: a.page,
+                location: format!("JavaScript {}", a.trigger),
+                text: a.code.clone(),
+                bbox: None,
+            })
+            .collect();
+        self.check_texts(&scripts, ctx, out);
         if actions.len() > MAX_ACTION_FINDINGS {
             let mut f = Finding::new(
                 "javascript",
@@ -154,8 +168,9 @@ struct ExtraTexts {
     unapplied_redactions: Vec<(u32, Option<crate::pdf::Rect>)>,
 }
 
-/// Metadata, annotations, form fields and bookmarks. Annotation and form texts that also appear
-/// in their page's text (a form field's drawn value, a free-text box) are checked there already.
+/// Metadata, annotations, form fields, bookmarks and page labels. Annotation and form texts that
+/// also appear in their page's text (a form field's drawn value, a free-text box) are checked
+/// there already.
 fn extra_texts(read: &ReadDocument, pages: &[ObjectId]) -> ExtraTexts {
     let doc = read.doc.lopdf();
     let mut texts = px::metadata_texts(doc);
@@ -170,6 +185,7 @@ fn extra_texts(read: &ReadDocument, pages: &[ObjectId]) -> ExtraTexts {
     texts.extend(annots.texts.into_iter().filter(|t| !on_page(t)));
     texts.extend(fields.into_iter().filter(|t| !on_page(t)));
     texts.extend(px::bookmark_texts(doc, pages));
+    texts.extend(px::page_label_texts(doc));
     ExtraTexts { texts, unapplied_redactions: annots.unapplied_redactions }
 }
 
@@ -201,6 +217,16 @@ fn name_in_part(mut f: Finding, t: &ExtraText) -> Finding {
             "annotation",
             "A bookmark title names a person".to_string(),
             "Et bogmærkes titel nævner en person".to_string(),
+        ),
+        "page-label" => (
+            "annotation",
+            "A page label (the page number a viewer shows) names a person".to_string(),
+            "En sidetitel (det sidetal, PDF-læseren viser) nævner en person".to_string(),
+        ),
+        "action" => (
+            "annotation",
+            format!("A script ({loc}) holds a person's name"),
+            format!("Et script ({loc}) indeholder et personnavn"),
         ),
         "embedded-file" => (
             "embedded-file",

@@ -17,7 +17,12 @@ pub struct Action {
     pub page: Option<u32>,
     /// The start of the script, or the program or file launched.
     pub detail: String,
+    /// The whole script (up to `MAX_SCRIPT_CHARS`), single-spaced: scripts carry data too.
+    pub code: String,
 }
+
+/// Script text read per action; the data a script carries sits in its literals, not megabytes in.
+const MAX_SCRIPT_CHARS: usize = 65_536;
 
 /// Every JavaScript and launch action reachable from the catalog, the pages and their
 /// annotations, then any other such action object in the file (dead or hooked in odd places).
@@ -92,17 +97,22 @@ impl<'a> Finder<'a> {
                 continue;
             }
             match get_name(self.doc, d, b"S").as_deref() {
-                Some("JavaScript") => self.out.push(Action {
-                    kind: "JavaScript",
-                    trigger: trigger.to_string(),
-                    page,
-                    detail: script(self.doc, d),
-                }),
+                Some("JavaScript") => {
+                    let code = script(self.doc, d);
+                    self.out.push(Action {
+                        kind: "JavaScript",
+                        trigger: trigger.to_string(),
+                        page,
+                        detail: clip(&code, 120).to_string(),
+                        code,
+                    })
+                }
                 Some("Launch") => self.out.push(Action {
                     kind: "Launch",
                     trigger: trigger.to_string(),
                     page,
                     detail: launch_target(self.doc, d),
+                    code: String::new(),
                 }),
                 _ => {}
             }
@@ -151,7 +161,7 @@ fn script(doc: &Document, action: &Dictionary) -> String {
         _ => String::new(),
     };
     let flat = code.split_whitespace().collect::<Vec<_>>().join(" ");
-    clip(&flat, 120).to_string()
+    clip(&flat, MAX_SCRIPT_CHARS).to_string()
 }
 
 fn launch_target(doc: &Document, action: &Dictionary) -> String {

@@ -11,6 +11,7 @@
 pub mod actions;
 pub mod annots;
 pub mod embedded;
+pub mod labels;
 pub mod metadata;
 pub mod objects;
 pub mod revisions;
@@ -18,6 +19,7 @@ pub mod revisions;
 pub use actions::{find_actions, Action};
 pub use annots::{annotation_texts, bookmark_texts, form_field_texts};
 pub use embedded::{embedded_files, EmbeddedFile};
+pub use labels::page_label_texts;
 pub use metadata::metadata_texts;
 pub use revisions::earlier_revision_ends;
 
@@ -32,7 +34,7 @@ pub fn page_ids(doc: &super::Document) -> Vec<ObjectId> {
 /// A piece of text that is in the file but not painted on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtraText {
-    /// `metadata`, `annotation`, `form-field` or `bookmark`: the finding's source.
+    /// `metadata`, `annotation`, `form-field`, `bookmark` or `page-label`: the finding's source.
     pub source: &'static str,
     /// The 1-based page the text belongs to (an annotation's page), when it has one.
     pub page: Option<u32>,

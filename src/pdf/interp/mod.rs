@@ -179,11 +179,14 @@ impl<'d> Interp<'d> {
             .and_then(|id| lo.get_dictionary(id).ok())
             .and_then(|d| dict_get(lo, d, b"Resources"))
             .and_then(|o| o.as_dict().ok());
-        let streams: Vec<&'d lopdf::Stream> = match page.get(b"Contents").map(|o| deref(lo, o)) {
-            Ok(Object::Stream(s)) => vec![s],
-            Ok(Object::Array(a)) => a.iter().filter_map(|o| deref(lo, o).as_stream().ok()).collect(),
-            _ => Vec::new(),
-        };
+        let (streams, missing) = content_streams(lo, page);
+        if missing > 0 {
+            // A content stream that is referenced but not in the file is page text we never saw:
+            // typically a file cut off before its last objects (a truncated save or download).
+            self.note(format!(
+                "{missing} content stream(s) of the page are missing from the file (it may be cut off); part of the page was not read"
+            ));
+        }
         let content: Cow<'d, [u8]> = if streams.len() == 1 {
             self.decode(streams[0])
         } else {
@@ -332,5 +335,20 @@ impl<'d> Interp<'d> {
         self.fonts.push(font);
         self.font_keys.push((key, idx));
         idx
+    }
+}
+
+/// The page's content streams, and how many of its references lead to no stream. A direct
+/// `null` or an absent `/Contents` is an empty page by design, not a missing part.
+fn content_streams<'d>(lo: &'d lopdf::Document, page: &'d lopdf::Dictionary) -> (Vec<&'d lopdf::Stream>, usize) {
+    let Ok(contents) = page.get(b"Contents") else { return (Vec::new(), 0) };
+    let is_missing = |o: &Object| matches!(o, Object::Reference(_)) && deref(lo, o).as_stream().is_err();
+    match deref(lo, contents) {
+        Object::Stream(s) => (vec![s], 0),
+        Object::Array(a) => {
+            let missing = a.iter().filter(|o| is_missing(o)).count();
+            (a.iter().filter_map(|o| deref(lo, o).as_stream().ok()).collect(), missing)
+        }
+        _ => (Vec::new(), usize::from(is_missing(contents))),
     }
 }

@@ -602,3 +602,28 @@ fn blank_actual_text_and_unclosed_spans_do_not_lose_glyphs() {
     let p = one_page(b"BT /F1 10 Tf 100 700 Td /Span <</ActualText (ok)>> BDC (KO) Tj ET");
     assert_eq!(text_of(&p), "ok");
 }
+
+#[test]
+fn a_content_stream_missing_from_the_file_is_a_problem() {
+    let mut b = PdfBuilder::new();
+    let res = b.resources();
+    let page = b.page(b"", res);
+    let s1 = b.stream(Dictionary::new(), b"BT /F1 10 Tf (A) Tj ET");
+    // Object 999 was never written: the file was cut off before it.
+    let gone = Object::Reference((999, 0));
+    b.doc.get_dictionary_mut(page).unwrap().set("Contents", vec![s1.into(), gone]);
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    let p = doc.page_content(0);
+    assert_eq!(p.glyphs.len(), 1);
+    assert!(p.problems.iter().any(|m| m.contains("missing")), "{:?}", p.problems);
+}
+
+#[test]
+fn a_page_without_contents_is_empty_not_broken() {
+    let mut b = PdfBuilder::new();
+    let res = b.resources();
+    let page = b.page(b"", res);
+    b.doc.get_dictionary_mut(page).unwrap().set("Contents", Object::Null);
+    let doc = Document::open(&b.finish(), Limits::default()).unwrap();
+    assert!(doc.page_content(0).problems.is_empty());
+}

@@ -7,6 +7,7 @@ use super::{finding_keys, normalize, Final, Scanner};
 use crate::agenda::Item;
 use crate::detect::{mask, DocContext, Finding, Severity, TextUnit};
 use crate::pdf::extras::{self as px, objects::clip, ExtraText};
+use crate::pdf::leftovers::MAX_LEFTOVERS;
 use crate::pdf::{layout, Document, Limits, PageText};
 use crate::scan::ReadDocument;
 use lopdf::{Object, ObjectId};
@@ -16,6 +17,10 @@ use std::hash::{Hash, Hasher};
 
 /// Earlier revisions checked at most; files with more are "not fully checked".
 const MAX_REVISIONS: usize = 20;
+
+/// How findings name pages and content streams that no page uses: text an edit dropped, kept in
+/// the file like an earlier revision's.
+const LEFTOVER_LABEL: &str = "objects no page uses";
 
 /// What the final version shows, in forms cheap to compare against.
 struct FinalView {
@@ -110,6 +115,50 @@ impl Scanner {
     ) {
         let read = fin.read;
         let ends = px::earlier_revision_ends(bytes);
+        let leftovers = read.doc.leftovers();
+        if ends.is_empty() && leftovers.is_none() {
+            return;
+        }
+        let view = FinalView::new(read, fin.texts, out);
+        let mut reported: HashSet<(String, String)> = HashSet::new();
+        let mut revision_lines: HashSet<String> = HashSet::new();
+        self.check_earlier_revisions(fin, bytes, &ends, ctx, &view, &mut reported, &mut revision_lines, out, problems);
+        let Some((left, truncated)) = leftovers else { return };
+        if read.doc.budget().check_time().is_err() {
+            problems.push("objects no page uses were not checked: the time budget is used up".to_string());
+            return;
+        }
+        if truncated {
+            problems.push(format!(
+                "the file holds more than {MAX_LEFTOVERS} pages or content streams no page uses; only {MAX_LEFTOVERS} were checked"
+            ));
+        }
+        let mut removed = self.compare_revision(fin, &left, ctx, &view, LEFTOVER_LABEL, &mut reported);
+        // An incremental update leaves the objects it replaced behind; what an earlier revision
+        // already showed is reported there, as the edit it is.
+        removed.lines.retain(|l| !revision_lines.contains(l));
+        if removed.lines.is_empty() {
+            removed.pages.clear();
+        }
+        if let Some(summary) = summarize(&removed, LEFTOVER_LABEL) {
+            out.push(summary);
+        }
+        out.extend(removed.findings);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn check_earlier_revisions(
+        &self,
+        fin: &Final<'_>,
+        bytes: &[u8],
+        ends: &[usize],
+        ctx: &DocContext,
+        view: &FinalView,
+        reported: &mut HashSet<(String, String)>,
+        revision_lines: &mut HashSet<String>,
+        out: &mut Vec<Finding>,
+        problems: &mut Vec<String>,
+    ) {
         if ends.is_empty() {
             return;
         }
@@ -122,9 +171,7 @@ impl Scanner {
                 ends.len()
             ));
         }
-        let view = FinalView::new(read, fin.texts, out);
-        let mut reported: HashSet<(String, String)> = HashSet::new();
-        let budget = read.doc.budget();
+        let budget = fin.read.doc.budget();
         for (index, &end) in ends.iter().enumerate().skip(skip) {
             if let Err(why) = budget.check_time() {
                 problems.push(format!("revision {} of {total} and later were not checked: {why}", index + 1));
@@ -135,7 +182,8 @@ impl Scanner {
             let Some(prefix) = bytes.get(..end) else { continue };
             // A cut that does not open is not a usable revision (a stray `%%EOF`); nothing to report.
             let Ok(old) = Document::open(prefix, limits) else { continue };
-            let removed = self.compare_revision(fin, &old, ctx, &view, &label, &mut reported);
+            let removed = self.compare_revision(fin, &old, ctx, view, &label, reported);
+            revision_lines.extend(removed.lines.iter().cloned());
             if let Some(summary) = summarize(&removed, &label) {
                 out.push(summary);
             }
@@ -221,6 +269,7 @@ impl Scanner {
         texts.extend(px::form_field_texts(doc, &old_pages, &annots.page_of));
         texts.extend(annots.texts);
         texts.extend(px::bookmark_texts(doc, &old_pages));
+        texts.extend(px::page_label_texts(doc));
         texts.retain(|t| !view.shows_line(&t.text));
         let mut found = Vec::new();
         self.check_texts(&texts, ctx, &mut found);

@@ -94,6 +94,22 @@ fn scripts_and_unapplied_redactions() {
 }
 
 #[test]
+fn a_scripts_string_literals_are_checked_with_every_rule() {
+    let mut b = Builder::new(&[&["Referat"]]);
+    // Past the 120 characters the info finding shows, as a form script's data often is.
+    let code = format!("{}var klager = 'Karen Marie Holm, CPR-nr. 120387-1232';", "var a = 1; ".repeat(20));
+    let js = b.doc.add_object(dictionary! { "S" => "JavaScript", "JS" => text(&code) });
+    b.catalog().set("OpenAction", js);
+    let f = findings(&b.bytes());
+    let cpr = of_rule(&f, "cpr");
+    assert_eq!(cpr.len(), 1, "{f:?}");
+    assert_eq!(cpr[0].source, "action");
+    assert_eq!(cpr[0].masked_text, "120387-XXXX");
+    assert!(cpr[0].location.as_deref().is_some_and(|l| l.contains("JavaScript")));
+    assert_eq!(of_rule(&f, "javascript").len(), 1);
+}
+
+#[test]
 fn closed_item_title_or_case_number_in_metadata() {
     use crate::agenda::{Agenda, Item};
     let mut b = Builder::new(&[&["Notat"]]);
