@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 pub enum HeadingForm {
     /// `Punkt 14: …`, `Pkt. 14 …`
     Keyword,
-    /// `14. …`, `14: …`, `14) …`
+    /// `14. …`, `14: …`, `14) …`, `14 - …`, `XIV. …`, `§ 14 …`
     Numbered,
     /// `14 …`
     Bare,
@@ -95,8 +95,8 @@ pub fn strip_status(title: &str) -> (String, Option<bool>) {
 }
 
 /// The words before an item's number: `Punkt 14`, `Pkt. 14`, `Punkt nr. 14`, `Dagsordenspunkt 14`,
-/// and Acadre's `Sag nr. 14`.
-pub const ITEM_KEYWORD: &str = r"(?:(?:dagsordens?)?punkt(?:\s*nr\.?)?|pkt\.?|sag\s*nr\.?|sagnr\.?)";
+/// and Acadre's `Sag nr. 14`; minutes answer an item as `Ad punkt 14` / `Ad pkt. 14`.
+pub const ITEM_KEYWORD: &str = r"(?:ad\s+)?(?:(?:dagsordens?)?punkt(?:\s*nr\.?)?|pkt\.?|sag\s*nr\.?|sagnr\.?)";
 
 /// An item number as printed: arabic, or an upper-case roman numeral (`III.`, `Punkt IV:`), which
 /// some templates (fpdf2/reportlab house styles, older Word agendas) number items with.
@@ -199,7 +199,8 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
         let pattern = format!(r"(?i)^{ITEM_KEYWORD}\s*{ITEM_NUMBER}\b\s*[.:)\-]?\s*(.*)$");
         Regex::new(&pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}"))
     });
-    let numbered = re(&NUMBERED, r"^(\d{1,3})\s*[.:)]\s*(\S.*)$");
+    // `3 - Title` (a dash after the bare number) as `3. Title`.
+    let numbered = re(&NUMBERED, r"^(\d{1,3})(?:\s*[.:)]|\s+-)\s*(\S.*)$");
     let bare = re(&BARE, r"^(\d{1,3})\s+(\p{L}.*)$");
     // A roman numeral needs its full stop and a space: `V. Jensen` still needs the agenda's support.
     let roman = re(&ROMAN, r"^([IVXL]{1,7})[.)]\s+(\p{Lu}.*)$");
@@ -356,6 +357,25 @@ mod tests {
         assert_eq!(item_number("007"), Some("7".into()));
         assert_eq!(item_number("000"), None);
         assert_eq!(item_number("VX"), None);
+    }
+
+    #[test]
+    fn minutes_and_dash_spellings() {
+        assert_eq!(
+            h("Ad punkt 3. Erstatningskrav").map(|x| (x.0, x.1, x.2)),
+            Some(("3".into(), "Erstatningskrav".into(), HeadingForm::Keyword))
+        );
+        assert_eq!(h("Ad pkt. 3 Erstatningskrav").map(|x| x.0), Some("3".into()));
+        assert_eq!(
+            h("3 - Erstatningskrav efter vandskade"),
+            Some(("3".into(), "Erstatningskrav efter vandskade".into(), HeadingForm::Numbered, None))
+        );
+        assert_eq!(
+            h("3 \u{2013} Erstatningskrav (Lukket)").map(|x| (x.2, x.3)),
+            Some((HeadingForm::Numbered, Some(true)))
+        );
+        assert!(parse("12 - 14 personer deltog").is_none());
+        assert!(parse("Adresse: Vestergade 3").is_none());
     }
 
     #[test]
