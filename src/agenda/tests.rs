@@ -304,6 +304,12 @@ fn file_names_give_item_numbers() {
     assert_eq!(item_number_in_file_name("Bilag til punkt 7.pdf").as_deref(), Some("7"));
     assert_eq!(item_number_in_file_name("Dagsorden 2024.pdf"), None);
     assert_eq!(item_number_in_file_name("Kontrapunkt 3.pdf"), None);
+    // Roman-numbered agendas label their attachments the same way.
+    assert_eq!(item_number_in_file_name("Bilag III.1 Skadesanmeldelse.pdf").as_deref(), Some("3"));
+    assert_eq!(item_number_in_file_name("punkt-IV-notat.pdf").as_deref(), Some("4"));
+    assert_eq!(item_number_in_file_name("Punkt Lukket sag.pdf"), None);
+    assert_eq!(item_number_in_file_name("Punkt VIlla.pdf"), None);
+    assert_eq!(item_number_in_file_name("bilag-iii-1.pdf"), None);
 }
 
 #[test]
