@@ -232,6 +232,10 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
     if form != HeadingForm::Keyword && !raw_title.starts_with(|c: char| c.is_alphabetic() || c == '(' || c == '[') {
         return None;
     }
+    // `31. marts 2024`: a date, often the second line of a wrapped title (`… pr.` / `31. marts 2024`).
+    if form != HeadingForm::Keyword && starts_with_month(raw_title) {
+        return None;
+    }
     let (mut title, mut status) = strip_status(raw_title);
     // `Punkt 19: Lukket punkt`: the title is only a status.
     if let Some(closed) = super::words::status_line(&title) {
@@ -239,6 +243,28 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
         title.clear();
     }
     Some(HeadingLine { number, title, form, closed: status.or(prefix_status) })
+}
+
+fn starts_with_month(title: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let token = title.split_whitespace().next().unwrap_or("");
+    let first = token.trim_end_matches(['.', ',']).to_lowercase();
+    // `jan.`, `sept.`: an abbreviation only with its full stop (`Jan Hansen` is a name).
+    let abbreviated = token.ends_with('.') && first.chars().count() >= 3;
+    MONTHS.iter().any(|m| first == *m || (abbreviated && m.starts_with(first.as_str())))
 }
 
 /// Whether two titles name the same item: one contains the other, or they share most words.
@@ -383,6 +409,13 @@ mod tests {
         assert!(parse("12.03.2024 kl. 14.00").is_none());
         assert!(parse("14. Tilbud på vejbelysning ........ 7").is_none());
         assert!(parse("2500 kr. udbetales").is_none());
+        // A date, such as the wrapped second line of `Budgetopfølgning pr.` / `31. marts 2024`.
+        assert!(parse("31. marts 2024").is_none());
+        assert!(parse("1. jan. 2025 træder aftalen i kraft").is_none());
+        assert!(parse("14 maj kl. 10").is_none());
+        assert_eq!(h("Punkt 3: Marts-pakken").map(|x| x.0), Some("3".into()));
+        assert_eq!(h("5. Majbølle skole").map(|x| x.0), Some("5".into()));
+        assert_eq!(h("6. Jan Hansens afsked.").map(|x| x.0), Some("6".into()));
         assert!(parse("Borgeren skriver").is_none());
     }
 
