@@ -427,14 +427,20 @@ fn title_match(window: &str, item: &Item, distinctive: &[String]) -> Option<Stri
 pub fn item_number_in_file_name(name: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:^|[^a-zæøå])(?:bilag[\s_\-]*(\d{1,3})[._\-](\d{1,3})(?:\D|$)|bilag[\s_\-]+til[\s_\-]+(?:punkt|pkt)[\s_.\-]*(\d{1,3})|(?:punkt|pkt)[\s_.\-]*(\d{1,3})(?:\D|$))")
+        // Roman item numbers (`Bilag III.1 …`) as the agenda prints them: upper case only.
+        let n = r"(\d{1,3}|(?-i:[IVXL]{1,7}))";
+        Regex::new(&format!(r"(?i)(?:^|[^a-zæøå])(?:bilag[\s_\-]*{n}[._\-](\d{{1,3}})(?:\D|$)|bilag[\s_\-]+til[\s_\-]+(?:punkt|pkt)[\s_.\-]*{n}|(?:punkt|pkt)[\s_.\-]*{n}(?:\D|$))"))
             .unwrap_or_else(|e| panic!("file name pattern: {e}"))
     });
     let base = std::path::Path::new(name).file_name().map(|n| n.to_string_lossy().into_owned())?;
     let caps = re.captures(&base)?;
     let n = caps.get(1).or_else(|| caps.get(3)).or_else(|| caps.get(4))?;
-    let n = n.as_str().trim_start_matches('0');
-    (!n.is_empty()).then(|| n.to_string())
+    // `Punkt Lukket …`: a roman numeral must end where the word does.
+    let roman = !n.as_str().starts_with(|c: char| c.is_ascii_digit());
+    if roman && base[n.end()..].starts_with(char::is_alphabetic) {
+        return None;
+    }
+    super::headings::item_number(n.as_str())
 }
 
 fn file_signal(file_name: Option<&str>, item: &Item) -> Option<Signal> {

@@ -110,20 +110,25 @@ pub fn attachment_label(line: &str) -> Option<(Option<String>, String)> {
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
     static TO_ITEM: OnceLock<Regex> = OnceLock::new();
     let numbered = NUMBERED.get_or_init(|| {
-        Regex::new(r"(?i)^\s*bilag\s*(?::\s*|\s)\s*(?:nr\.?\s*)?(\d{1,3})\.(\d{1,3})\b")
-            .unwrap_or_else(|e| panic!("bilag pattern: {e}"))
+        // Roman-numbered agendas label attachments `Bilag III.1`.
+        let pattern =
+            format!(r"(?i)^\s*bilag\s*(?::\s*|\s)\s*(?:nr\.?\s*)?{}\.(\d{{1,3}})\b", super::headings::ITEM_NUMBER);
+        Regex::new(&pattern).unwrap_or_else(|e| panic!("bilag pattern: {e}"))
     });
     let to_item = TO_ITEM.get_or_init(|| {
-        Regex::new(r"(?i)^\s*bilag\b.{0,40}?\btil\s+(?:dagsordens)?(?:punkt|pkt\.?)\s*(\d{1,3})\b")
-            .unwrap_or_else(|e| panic!("bilag-til-punkt pattern: {e}"))
+        let pattern = format!(
+            r"(?i)^\s*bilag\b.{{0,40}}?\btil\s+(?:dagsordens)?(?:punkt|pkt\.?)\s*{}\b",
+            super::headings::ITEM_NUMBER
+        );
+        Regex::new(&pattern).unwrap_or_else(|e| panic!("bilag-til-punkt pattern: {e}"))
     });
     let text = plain_punctuation(line);
     let label = text.trim().to_string();
     if let Some(c) = numbered.captures(&text) {
-        return Some((c.get(1).map(|m| m.as_str().trim_start_matches('0').to_string()), label));
+        return Some((c.get(1).and_then(|m| super::headings::item_number(m.as_str())), label));
     }
     if let Some(c) = to_item.captures(&text) {
-        return Some((c.get(1).map(|m| m.as_str().trim_start_matches('0').to_string()), label));
+        return Some((c.get(1).and_then(|m| super::headings::item_number(m.as_str())), label));
     }
     None
 }
@@ -201,6 +206,9 @@ mod tests {
         assert_eq!(attachment_label("Bilag til punkt 7").map(|l| l.0), Some(Some("7".into())));
         assert_eq!(attachment_label("Bilag: 5.1. Jobcentrets redegørelse").map(|l| l.0), Some(Some("5".into())));
         assert_eq!(attachment_label("Bilag 2 til dagsordenspunkt 7").map(|l| l.0), Some(Some("7".into())));
+        assert_eq!(attachment_label("Bilag III.1: Skadesanmeldelse").map(|l| l.0), Some(Some("3".into())));
+        assert_eq!(attachment_label("Bilag 1 til punkt IV").map(|l| l.0), Some(Some("4".into())));
+        assert_eq!(attachment_label("Bilag til punkt Lukket sag").map(|l| l.0), None);
         assert!(attachment_label("Bilag").is_none());
         assert!(attachment_label("Bilagene er vedlagt").is_none());
     }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 pub enum HeadingForm {
     /// `Punkt 14: …`, `Pkt. 14 …`
     Keyword,
-    /// `14. …`, `14: …`, `14) …`
+    /// `14. …`, `14: …`, `14) …`, `14 - …`, `XIV. …`, `§ 14 …`
     Numbered,
     /// `14 …`
     Bare,
@@ -95,15 +95,63 @@ pub fn strip_status(title: &str) -> (String, Option<bool>) {
 }
 
 /// The words before an item's number: `Punkt 14`, `Pkt. 14`, `Punkt nr. 14`, `Dagsordenspunkt 14`,
-/// and Acadre's `Sag nr. 14`.
-pub const ITEM_KEYWORD: &str = r"(?:(?:dagsordens?)?punkt(?:\s*nr\.?)?|pkt\.?|sag\s*nr\.?|sagnr\.?)";
+/// and Acadre's `Sag nr. 14`; minutes answer an item as `Ad punkt 14` / `Ad pkt. 14`.
+pub const ITEM_KEYWORD: &str = r"(?:ad\s+)?(?:(?:dagsordens?)?punkt(?:\s*nr\.?)?|pkt\.?|sag\s*nr\.?|sagnr\.?)";
+
+/// An item number as printed: arabic, or an upper-case roman numeral (`III.`, `Punkt IV:`), which
+/// some templates (fpdf2/reportlab house styles, older Word agendas) number items with.
+pub const ITEM_NUMBER: &str = r"(\d{1,3}|(?-i:[IVXL]{1,7}))";
+
+/// The arabic form of a printed item number, so a roman `III` and the `3` of a table of contents
+/// or a `Bilag 3.1` label name the same item. Non-canonical numerals (`IIII`, `VX`) are words.
+pub fn item_number(printed: &str) -> Option<String> {
+    if printed.starts_with(|c: char| c.is_ascii_digit()) {
+        let n = printed.trim_start_matches('0');
+        return (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit())).then(|| n.to_string());
+    }
+    let value = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let digits: Vec<i64> = printed.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0i64;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            total -= d;
+        } else {
+            total += d;
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
+    (to_roman(total) == printed).then(|| total.to_string())
+}
+
+fn to_roman(mut n: u32) -> String {
+    const STEPS: [(u32, &str); 7] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut out = String::new();
+    for (v, s) in STEPS {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
 
 /// A status marker before an item number (`Lukket punkt: 19. Personalesag`): the rest from the
 /// number on, and whether the marker closes. Here a bare word is a marker too (`Lukket 19. …`):
 /// no title starts with a number.
 pub fn status_before_number(text: &str) -> Option<(&str, bool)> {
     static WORD: OnceLock<Regex> = OnceLock::new();
-    let before_number = |m: &regex::Match| text[m.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+    static ROMAN: OnceLock<Regex> = OnceLock::new();
+    let roman = re(&ROMAN, r"^[IVXL]{1,7}[.):]\s");
+    let before_number = |m: &regex::Match| {
+        let rest = text[m.end()..].trim_start();
+        rest.starts_with(|c: char| c.is_ascii_digit()) || roman.is_match(rest)
+    };
     let m = status_prefix().find(text).filter(before_number).or_else(|| {
         let word = WORD.get_or_init(|| {
             let pattern = format!(r"(?i)^\s*(?:{STATUS_WORDS})\s+");
@@ -120,11 +168,15 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
     static KEYWORD: OnceLock<Regex> = OnceLock::new();
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
     static BARE: OnceLock<Regex> = OnceLock::new();
+    static ROMAN: OnceLock<Regex> = OnceLock::new();
     static LEADERS: OnceLock<Regex> = OnceLock::new();
     // Cheap test first: a heading starts with its number, an item keyword or a status marker.
     let first = line.trim_start().chars().next()?;
     if !(first.is_ascii_digit()
-        || matches!(first.to_lowercase().next(), Some('p' | 's' | 'd' | 'l' | 'å' | 'a' | 'f' | 'i' | '(' | '[')))
+        || matches!(
+            first.to_lowercase().next(),
+            Some('p' | 's' | 'd' | 'l' | 'å' | 'a' | 'f' | 'i' | 'v' | 'x' | '(' | '[' | '§')
+        ))
     {
         return None;
     }
@@ -137,14 +189,25 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
         Some((rest, closed)) => (rest, Some(closed)),
         None => (text, None),
     };
+    // `§ 5 Title`, the paragraph style of some by-law-like agendas: no stronger than `5. Title`,
+    // since law quotations in attachments start the same way.
+    let (body, paragraph_sign) = match body.strip_prefix('§') {
+        Some(rest) => (rest.trim_start(), true),
+        None => (body, false),
+    };
     let keyword = KEYWORD.get_or_init(|| {
-        let pattern = format!(r"(?i)^{ITEM_KEYWORD}\s*(\d{{1,3}})\b\s*[.:)\-]?\s*(.*)$");
+        let pattern = format!(r"(?i)^{ITEM_KEYWORD}\s*{ITEM_NUMBER}\b\s*[.:)\-]?\s*(.*)$");
         Regex::new(&pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}"))
     });
-    let numbered = re(&NUMBERED, r"^(\d{1,3})\s*[.:)]\s*(\S.*)$");
+    // `3 - Title` (a dash after the bare number) as `3. Title`.
+    let numbered = re(&NUMBERED, r"^(\d{1,3})(?:\s*[.:)]|\s+-)\s*(\S.*)$");
     let bare = re(&BARE, r"^(\d{1,3})\s+(\p{L}.*)$");
-    let (caps, form) = if let Some(c) = keyword.captures(body) {
+    // A roman numeral needs its full stop and a space: `V. Jensen` still needs the agenda's support.
+    let roman = re(&ROMAN, r"^([IVXL]{1,7})[.)]\s+(\p{Lu}.*)$");
+    let (caps, form) = if let Some(c) = keyword.captures(body).filter(|_| !paragraph_sign) {
         (c, HeadingForm::Keyword)
+    } else if let Some(c) = roman.captures(body).filter(|_| !paragraph_sign) {
+        (c, HeadingForm::Numbered)
     } else if let Some(c) = numbered.captures(body) {
         (c, HeadingForm::Numbered)
     } else if let Some(c) = bare.captures(body) {
@@ -152,18 +215,25 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
     } else {
         return None;
     };
+    let form = if paragraph_sign { HeadingForm::Numbered } else { form };
     // `Sag nr. 25-003411`, `Punkt 14/2024`: the number goes on, so it is a case number or a date.
     let after_number = caps.get(1).map_or("", |m| &body[m.end()..]);
     let mut after = after_number.chars();
     if matches!(after.next(), Some('-' | '/' | '.')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    let number = caps.get(1)?.as_str().trim_start_matches('0');
-    if number.is_empty() {
+    let printed = caps.get(1)?.as_str();
+    let number = item_number(printed)?;
+    let raw_title = caps.get(2).map_or("", |m| m.as_str());
+    // `Pkt. I dag …`: a roman numeral is a word unless a title in capitals follows.
+    if !printed.starts_with(|c: char| c.is_ascii_digit()) && raw_title.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    let raw_title = caps.get(2).map_or("", |m| m.as_str());
     if form != HeadingForm::Keyword && !raw_title.starts_with(|c: char| c.is_alphabetic() || c == '(' || c == '[') {
+        return None;
+    }
+    // `31. marts 2024`: a date, often the second line of a wrapped title (`… pr.` / `31. marts 2024`).
+    if form != HeadingForm::Keyword && starts_with_month(raw_title) {
         return None;
     }
     let (mut title, mut status) = strip_status(raw_title);
@@ -172,7 +242,29 @@ pub fn parse(line: &str) -> Option<HeadingLine> {
         status = Some(closed);
         title.clear();
     }
-    Some(HeadingLine { number: number.to_string(), title, form, closed: status.or(prefix_status) })
+    Some(HeadingLine { number, title, form, closed: status.or(prefix_status) })
+}
+
+fn starts_with_month(title: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let token = title.split_whitespace().next().unwrap_or("");
+    let first = token.trim_end_matches(['.', ',']).to_lowercase();
+    // `jan.`, `sept.`: an abbreviation only with its full stop (`Jan Hansen` is a name).
+    let abbreviated = token.ends_with('.') && first.chars().count() >= 3;
+    MONTHS.iter().any(|m| first == *m || (abbreviated && m.starts_with(first.as_str())))
 }
 
 /// Whether two titles name the same item: one contains the other, or they share most words.
@@ -264,10 +356,66 @@ mod tests {
     }
 
     #[test]
+    fn roman_and_paragraph_numbering() {
+        assert_eq!(
+            h("III. Erstatningskrav efter vandskade"),
+            Some(("3".into(), "Erstatningskrav efter vandskade".into(), HeadingForm::Numbered, None))
+        );
+        assert_eq!(h("Punkt IV: Skolestruktur").map(|x| (x.0, x.2)), Some(("4".into(), HeadingForm::Keyword)));
+        assert_eq!(
+            h("Pkt. XII - Lukket: Klage").map(|x| (x.0, x.1, x.3)),
+            Some(("12".into(), "Klage".into(), Some(true)))
+        );
+        assert_eq!(h("Lukket punkt: IX. Personalesag").map(|x| (x.0, x.3)), Some(("9".into(), Some(true))));
+        // `§ 3` is no stronger than `3.`: law quotations in attachments start the same way.
+        assert_eq!(
+            h("§ 3 Erstatningskrav efter vandskade").map(|x| (x.0, x.2)),
+            Some(("3".into(), HeadingForm::Numbered))
+        );
+        assert_eq!(h("§ 12. Personalesag").map(|x| (x.0, x.2)), Some(("12".into(), HeadingForm::Numbered)));
+        assert!(parse("§ 17, stk. 4 i lov om social service").is_none());
+        // Initials, words and non-canonical numerals are not item numbers.
+        assert!(parse("Pkt. I dag behandles sagen").is_none());
+        assert!(parse("IIII. Forkert nummer").is_none());
+        assert!(parse("V.Jensen").is_none());
+        assert!(parse("I alt 2500 kr.").is_none());
+        assert_eq!(item_number("XLIX"), Some("49".into()));
+        assert_eq!(item_number("007"), Some("7".into()));
+        assert_eq!(item_number("000"), None);
+        assert_eq!(item_number("VX"), None);
+    }
+
+    #[test]
+    fn minutes_and_dash_spellings() {
+        assert_eq!(
+            h("Ad punkt 3. Erstatningskrav").map(|x| (x.0, x.1, x.2)),
+            Some(("3".into(), "Erstatningskrav".into(), HeadingForm::Keyword))
+        );
+        assert_eq!(h("Ad pkt. 3 Erstatningskrav").map(|x| x.0), Some("3".into()));
+        assert_eq!(
+            h("3 - Erstatningskrav efter vandskade"),
+            Some(("3".into(), "Erstatningskrav efter vandskade".into(), HeadingForm::Numbered, None))
+        );
+        assert_eq!(
+            h("3 \u{2013} Erstatningskrav (Lukket)").map(|x| (x.2, x.3)),
+            Some((HeadingForm::Numbered, Some(true)))
+        );
+        assert!(parse("12 - 14 personer deltog").is_none());
+        assert!(parse("Adresse: Vestergade 3").is_none());
+    }
+
+    #[test]
     fn not_headings() {
         assert!(parse("12.03.2024 kl. 14.00").is_none());
         assert!(parse("14. Tilbud på vejbelysning ........ 7").is_none());
         assert!(parse("2500 kr. udbetales").is_none());
+        // A date, such as the wrapped second line of `Budgetopfølgning pr.` / `31. marts 2024`.
+        assert!(parse("31. marts 2024").is_none());
+        assert!(parse("1. jan. 2025 træder aftalen i kraft").is_none());
+        assert!(parse("14 maj kl. 10").is_none());
+        assert_eq!(h("Punkt 3: Marts-pakken").map(|x| x.0), Some("3".into()));
+        assert_eq!(h("5. Majbølle skole").map(|x| x.0), Some("5".into()));
+        assert_eq!(h("6. Jan Hansens afsked.").map(|x| x.0), Some("6".into()));
         assert!(parse("Borgeren skriver").is_none());
     }
 

@@ -168,7 +168,14 @@ fn support(
                 })
                 || (heading_styled && styled(page, j, median) && words::word_count(text) <= 12));
         if continues_title {
-            title = format!("{title} {text}").trim().to_string();
+            // A status marker wrapped onto the title's second line (`… i Vestergade –` / `Lukket`)
+            // is still the heading's marker, not part of its title.
+            let joined = words::plain_punctuation(&format!("{title} {text}"));
+            let (stripped, closed) = headings::strip_status(&joined);
+            if closed.is_some() {
+                s.status = s.status.or(closed);
+            }
+            title = stripped;
             s.block.push(LineRef { page: page_no, line: j });
             continue;
         }

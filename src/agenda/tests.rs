@@ -304,6 +304,12 @@ fn file_names_give_item_numbers() {
     assert_eq!(item_number_in_file_name("Bilag til punkt 7.pdf").as_deref(), Some("7"));
     assert_eq!(item_number_in_file_name("Dagsorden 2024.pdf"), None);
     assert_eq!(item_number_in_file_name("Kontrapunkt 3.pdf"), None);
+    // Roman-numbered agendas label their attachments the same way.
+    assert_eq!(item_number_in_file_name("Bilag III.1 Skadesanmeldelse.pdf").as_deref(), Some("3"));
+    assert_eq!(item_number_in_file_name("punkt-IV-notat.pdf").as_deref(), Some("4"));
+    assert_eq!(item_number_in_file_name("Punkt Lukket sag.pdf"), None);
+    assert_eq!(item_number_in_file_name("Punkt VIlla.pdf"), None);
+    assert_eq!(item_number_in_file_name("bilag-iii-1.pdf"), None);
 }
 
 #[test]
@@ -617,4 +623,19 @@ fn a_closed_items_attachment_list_at_the_foot_of_its_agenda_page_is_not_a_label(
     let (agenda, findings) = run(&doc(&[page.into()]));
     assert!(agenda.item("5").is_some_and(|i| i.closed));
     assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn a_status_marker_on_the_titles_second_line_closes_the_item() {
+    let pages = doc(&["REFERAT\nTeknik- og Miljøudvalget\nMødedato: 14. maj 2024\n\n\
+Punkt 2:\nBudgetopfølgning pr. 31. marts 2024\nSagsnr.: 00.30.00-S00-3-24\n\nSagsfremstilling\n\
+Forvaltningen fremlægger budgetopfølgningen med et mindreforbrug på driften.\n\n\
+Punkt 3:\nErstatningskrav efter vandskade i Vestergade (Lukket)\nSagsnr.: 27.15.00-G01-12-24\n\n\
+Sagsfremstilling\nBorgeren har rejst krav om erstatning efter oversvømmelse af kælderen i februar."
+        .to_string()]);
+    let (agenda, findings) = run(&pages);
+    let item = agenda.items.iter().find(|i| i.number == "3").map(|i| (i.title.as_str(), i.closed));
+    assert_eq!(item, Some(("Erstatningskrav efter vandskade i Vestergade", true)));
+    assert_eq!(agenda.items.iter().find(|i| i.number == "2").map(|i| i.closed), Some(false));
+    assert_eq!(flagged(&findings), vec![1]);
 }

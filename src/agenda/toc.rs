@@ -17,8 +17,9 @@ fn entry_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)^\s*(?:{}\s*)?(\d{{1,3}})\s*[.:)]?\s+(.+?)(?:\s*(?:\.{{2,}}|…+|(?:\.\s){{2,}}\.?|_{{3,}})\s*|\s+)(\d{{1,4}})\s*$",
-            headings::ITEM_KEYWORD
+            r"(?i)^\s*(?:(?:{}|§)\s*)?{}\s*[.:)]?\s+(.+?)(?:\s*(?:\.{{2,}}|…+|(?:\.\s){{2,}}\.?|_{{3,}})\s*|\s+)(\d{{1,4}})\s*$",
+            headings::ITEM_KEYWORD,
+            headings::ITEM_NUMBER
         ))
         .unwrap_or_else(|e| panic!("toc entry pattern: {e}"))
     })
@@ -53,9 +54,9 @@ fn entry(line: &str, page: u32, line_idx: usize, doc_pages: usize) -> Option<Toc
     if !plausible_page(printed, doc_pages, has_leaders(&text)) {
         return None;
     }
-    let number = caps.get(1)?.as_str().trim_start_matches('0').to_string();
+    let number = headings::item_number(caps.get(1)?.as_str())?;
     let raw_title = caps.get(2)?.as_str().trim_end_matches(['.', ' ', '…']);
-    if number.is_empty() || !raw_title.chars().any(char::is_alphabetic) {
+    if !raw_title.chars().any(char::is_alphabetic) {
         return None;
     }
     let (title, closed) = strip_status(raw_title);

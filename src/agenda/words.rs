@@ -245,10 +245,11 @@ pub fn status_line(line: &str) -> Option<bool> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &RE,
-        r"(?i)^\s*(?:status\s*:\s*)?(?:\(\s*)?(lukket|lukkede?|åben|åbent|aaben|aabent|offentlig|fortrolig|fortroligt|ikke[\s\-]+offentlig|ikke[\s\-]+offentligt)(?:\s+(?:punkt|sag|møde))?(?:\s*\))?\s*[.:]?\s*$",
+        r"(?i)^\s*(?:status\s*:\s*)?(?:\(\s*)?(lukket|lukkede?|åben|åbent|aaben|aabent|offentlig|fortrolig|fortroligt|ikke[\s\-]+offentlig|ikke[\s\-]+offentligt|ikke\s+til\s+offentliggørelse|(?:punktet\s+|sagen\s+)?behandles\s+(?:for\s+lukkede\s+døre|på\s+lukket\s+møde))(?:\s+(?:punkt|sag|møde|dagsordenspunkt|sagspunkt))?(?:\s*\))?\s*[.:]?\s*$",
     );
     let caps = r.captures(line)?;
-    Some(super::headings::marks_closed(caps.get(1)?.as_str()))
+    let word = caps.get(1)?.as_str();
+    Some(super::headings::marks_closed(word) || normalize(word).starts_with("ikke til offentlig"))
 }
 
 /// A line opening the open or closed part of an agenda (`Lukkede punkter`, `Åbne punkter`,
@@ -340,6 +341,15 @@ mod tests {
         assert_eq!(status_line("Status: Ikke offentligt"), Some(true));
         assert_eq!(status_line("Offentlig"), Some(false));
         assert_eq!(status_line("Fortroligt materiale er fjernet fra sagen"), None);
+        // Other systems' wording of the same status.
+        assert_eq!(status_line("Ikke til offentliggørelse"), Some(true));
+        assert_eq!(status_line("Behandles for lukkede døre"), Some(true));
+        assert_eq!(status_line("Punktet behandles på lukket møde."), Some(true));
+        assert_eq!(status_line("Lukket dagsordenspunkt"), Some(true));
+        assert_eq!(status_line("LUKKET SAGSPUNKT"), Some(true));
+        assert_eq!(status_line("Åbent dagsordenspunkt"), Some(false));
+        assert_eq!(status_line("Ikke til offentliggørelse før 1. juli"), None);
+        assert_eq!(status_line("Behandles for lukkede døre, jf. styrelsesloven § 10"), None);
     }
 
     #[test]
