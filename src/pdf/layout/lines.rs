@@ -46,17 +46,19 @@ pub(crate) struct Line {
     pub size: f32,
 }
 
-/// A run of a row without a gap wider than `FRAGMENT_GAP`.
-struct Fragment {
-    items: Vec<u32>,
-    x0: f32,
-    x1: f32,
+/// A run of a row without a gap wider than `FRAGMENT_GAP`, or without a narrow column gutter.
+pub(super) struct Fragment {
+    pub(super) items: Vec<u32>,
+    pub(super) x0: f32,
+    pub(super) x1: f32,
     base: f32,
-    size: f32,
+    pub(super) size: f32,
     last: char,
     /// Whether it opens with a label of its own (`Dato:`, `Sagsnr.:`): a colon ending one of its
     /// first words.
     labelled: bool,
+    /// Whether a narrow column gutter (see `narrow`) separates it from the fragment before it.
+    pub(super) after_gutter: bool,
 }
 
 /// How many leading chars of a fragment may hold its label.
@@ -84,6 +86,7 @@ pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
         .zip(gaps)
         .map(|(order, letter_gap)| fragments(glyphs, order, letter_gap, &mut scratch))
         .collect();
+    let rows = super::narrow::split_narrow_gutters(glyphs, rows, &mut scratch);
     let gutters = GutterIndex::new(&rows);
     let mut lines = Vec::new();
     for row in rows {
@@ -92,7 +95,7 @@ pub(crate) fn build_lines(glyphs: &mut [FrameGlyph]) -> Vec<Line> {
         let mut parts = vec![first];
         for frag in iter {
             let Some(prev) = parts.last() else { continue };
-            if gutters.separates(prev, &frag) {
+            if frag.after_gutter || gutters.separates(prev, &frag) {
                 lines.push(join(std::mem::take(&mut parts)));
             }
             parts.push(frag);
@@ -637,12 +640,12 @@ fn opens_with_label(glyphs: &[FrameGlyph], items: &[u32]) -> bool {
 
 /// Scratch space for medians, reused across fragments.
 #[derive(Default)]
-struct Scratch {
+pub(super) struct Scratch {
     sizes: Vec<f32>,
     bases: Vec<f32>,
 }
 
-fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>, scratch: &mut Scratch) -> Fragment {
+pub(super) fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>, scratch: &mut Scratch) -> Fragment {
     let mut x0 = f32::MAX;
     let mut x1 = f32::MIN;
     let Scratch { sizes, bases } = scratch;
@@ -663,7 +666,7 @@ fn fragment(glyphs: &[FrameGlyph], items: Vec<u32>, scratch: &mut Scratch) -> Fr
         }
     }
     let labelled = opens_with_label(glyphs, &items);
-    Fragment { x0, x1, base: median(bases), size: median(sizes).max(0.01), last, labelled, items }
+    Fragment { x0, x1, base: median(bases), size: median(sizes).max(0.01), last, labelled, after_gutter: false, items }
 }
 
 fn join(parts: Vec<Fragment>) -> Line {
@@ -696,7 +699,8 @@ impl GutterIndex {
                 let (a, b) = (&pair[0], &pair[1]);
                 // Running text on the left reaching the gap: a column. Short pieces on the left
                 // are labels (a form, a CV, an agenda's side column), kept with their values.
-                if a.width() >= LONG_FRAGMENT * a.size {
+                // A narrow gutter already showed itself to be one over many rows.
+                if a.width() >= LONG_FRAGMENT * a.size || b.after_gutter {
                     gaps.push((a.base.max(b.base), a.x1, b.x0));
                 }
             }

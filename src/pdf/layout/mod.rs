@@ -12,6 +12,7 @@
 mod blocks;
 mod glyphs;
 mod lines;
+mod narrow;
 #[cfg(test)]
 mod tests;
 

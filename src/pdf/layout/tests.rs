@@ -551,3 +551,127 @@ fn spaced_dots_are_one_word_and_spaced_digits_are_not() {
     let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
     assert_eq!(lines, ["Zawód lub zajmowane ...", "Daty . . . dalej", "- - - *", "1 2 0"]);
 }
+
+/// Advance of `ch` in a proportional font, as a share of the font size (rough Times widths).
+fn proportional_advance(ch: char) -> f32 {
+    match ch {
+        'i' | 'l' | 'j' | 't' | 'f' | '.' | ',' | '-' => 0.28,
+        'm' | 'w' | 'æ' => 0.78,
+        c if c.is_uppercase() => 0.67,
+        // Letters of a proportional font differ in width (a typewriter's do not).
+        c => 0.42 + (u32::from(c) % 7) as f32 * 0.03,
+    }
+}
+
+/// Paints `words` between `x0` and `x1` with the spare room shared out between them, as
+/// justified text is set: no space glyphs, each word placed where the spacing puts it.
+fn justified_line(page: &mut PageContent, words: &[&str], x0: f32, x1: f32, y: f32, size: f32) {
+    let width = |w: &str| w.chars().map(proportional_advance).sum::<f32>() * size;
+    let natural: f32 = words.iter().map(|w| width(w)).sum();
+    let gap = (x1 - x0 - natural) / (words.len().max(2) - 1) as f32;
+    let mut x = x0;
+    for word in words {
+        for ch in word.chars() {
+            let advance = proportional_advance(ch) * size;
+            let g = glyph(page, ch, x, y, size, 0, advance);
+            page.glyphs.push(g);
+            x += advance;
+        }
+        x += gap;
+    }
+}
+
+/// Breaks `text` into lines of at most `width` (font sizes) with word spaces of at least
+/// `min_gap`, the last one not justified.
+fn break_lines(text: &str, width: f32, min_gap: f32) -> Vec<Vec<&str>> {
+    let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for word in text.split(' ') {
+        let w: f32 = word.chars().map(proportional_advance).sum();
+        let line = lines.last_mut().unwrap();
+        if !line.is_empty() && used + min_gap + w > width {
+            lines.push(vec![word]);
+            used = w;
+        } else {
+            used += if line.is_empty() { w } else { min_gap + w };
+            lines.last_mut().unwrap().push(word);
+        }
+    }
+    lines
+}
+
+const COLUMN_TEXT_A: &str = "Børne- og Ungeudvalget behandlede sagen om skolestrukturen i Vestbyen. Forvaltningen \
+     indstiller, at udvalget godkender den foreslåede model for sammenlægning af de to skoler fra næste skoleår, og \
+     at forældrebestyrelserne inddrages i den videre proces med høring af medarbejdere og elever i løbet af efteråret.";
+const COLUMN_TEXT_B: &str = "Kommunalbestyrelsen besluttede den 12. marts at igangsætte en analyse af kapacitet og \
+     økonomi. Analysen viser et fald i elevtallet på omkring tolv procent over de kommende fem år, hvilket giver \
+     anledning til en samlet vurdering af matriklerne, transporten og den pædagogiske udvikling af skolen.";
+
+/// Paints two justified columns row by row, `gutter` font sizes apart; returns their lines.
+fn justified_columns(page: &mut PageContent, gutter: f32) -> (Vec<String>, Vec<String>) {
+    let size = 10.0;
+    let width = 18.0;
+    let left = break_lines(COLUMN_TEXT_A, width, 0.3);
+    let right = break_lines(COLUMN_TEXT_B, width, 0.3);
+    let (x_left, x_right) = (50.0, 50.0 + (width + gutter) * size);
+    let last = (left.len() - 1, right.len() - 1);
+    for i in 0..left.len().max(right.len()) {
+        let y = 700.0 - 12.0 * i as f32;
+        for (lines, x, last) in [(&left, x_left, last.0), (&right, x_right, last.1)] {
+            let Some(words) = lines.get(i) else { continue };
+            if i == last {
+                let natural: f32 = words.iter().map(|w| w.chars().map(proportional_advance).sum::<f32>()).sum();
+                justified_line(page, words, x, x + (natural + 0.3 * (words.len() - 1) as f32) * size, y, size);
+            } else {
+                justified_line(page, words, x, x + width * size, y, size);
+            }
+        }
+    }
+    let join = |lines: Vec<Vec<&str>>| lines.into_iter().map(|l| l.join(" ")).collect::<Vec<_>>();
+    (join(left), join(right))
+}
+
+#[test]
+fn justified_columns_with_a_gutter_as_narrow_as_a_word_space_are_read_column_by_column() {
+    // WeasyPrint's `columns: 2; column-gap: 0.6em`, a Writer section with 0.2 cm spacing: row by
+    // row the gutter is no wider than the justified word spaces, but it runs straight down.
+    for gutter in [0.6, 0.9] {
+        let mut p = page();
+        let (left, right) = justified_columns(&mut p, gutter);
+        assert!(left.len() >= 8 && right.len() >= 8, "{left:?} {right:?}");
+        let t = page_text(&p);
+        assert_eq!(t.text, format!("{}\n\n{}", left.join("\n"), right.join("\n")), "gutter {gutter}");
+    }
+}
+
+#[test]
+fn justified_text_in_one_column_is_not_cut_where_a_few_words_line_up() {
+    // Three rows whose fourth word starts at one x, and a monospaced listing whose columns all
+    // line up one space apart: neither has a gutter.
+    let mut p = page();
+    let rows = [
+        ["Udvalget", "drøftede", "sagen", "grundigt", "og", "besluttede", "at", "udsætte", "den"],
+        ["Forvaltningen", "har", "set", "grundigt", "på", "de", "indkomne", "høringssvar", "fra"],
+        ["Borgerne", "har", "gjort", "grundigt", "opmærksom", "på", "trafikken", "ved", "skolen"],
+    ];
+    for (i, words) in rows.iter().enumerate() {
+        justified_line(&mut p, words, 50.0, 400.0, 700.0 - 12.0 * i as f32, 10.0);
+    }
+    let listing = ["drwxr-xr-x 2 root root 4096 jan 12 bin", "-rw-r--r-- 1 root root 1234 jan 12 fil"];
+    for i in 0..8 {
+        let line = listing[i % 2];
+        let mut x = 50.0;
+        for ch in line.chars() {
+            let g = glyph(&p, ch, x, 600.0 - 12.0 * i as f32, 10.0, 0, 6.0);
+            if ch != ' ' {
+                p.glyphs.push(g);
+            }
+            x += 6.0;
+        }
+    }
+    let t = page_text(&p);
+    let lines: Vec<&str> = t.text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 11, "{}", t.text);
+    assert!(lines[0].starts_with("Udvalget") && lines[0].ends_with("den"), "{}", t.text);
+    assert_eq!(lines[3], listing[0]);
+}
